@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { type CaseState, DEFAULT_TARGETS, evolve, phaseOf, riskFlags, targetDateOf, type RecordedCaseEvent } from '@secondlook/domain';
+import type { InlineProjection, StoredEvent } from '@secondlook/event-store';
+import type { EntityManager } from 'typeorm';
+import { caseIdFromStream, isCaseStream } from '../case-stream';
+
+/**
+ * Keeps case_summaries in step with the log inside the append's transaction, so
+ * a command's response and the next list or detail read always agree.
+ */
+@Injectable()
+export class CaseSummaryProjection implements InlineProjection {
+  readonly name = 'case_summaries';
+
+  async apply(events: StoredEvent[], tx: EntityManager): Promise<void> {
+    const byStream = new Map<string, StoredEvent[]>();
+    for (const event of events) {
+      if (!isCaseStream(event.streamId)) continue;
+      byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event]);
+    }
+    for (const [streamId, streamEvents] of byStream) {
+      await this.applyToCase(caseIdFromStream(streamId), streamEvents, tx);
+    }
+  }
+
+  private async applyToCase(caseId: string, events: StoredEvent[], tx: EntityManager): Promise<void> {
+    const rows: Array<{ state: CaseState; opened_at: Date }> = await tx.query(
+      `SELECT state, opened_at FROM case_summaries WHERE case_id = $1 FOR UPDATE`,
+      [caseId],
+    );
+    let state: CaseState | undefined = rows[0]?.state;
+    for (const event of events) state = evolve(state, toRecorded(event));
+    if (!state) return;
+    const last = events[events.length - 1];
+    const now = new Date();
+    await tx.query(
+      `INSERT INTO case_summaries (case_id, patient_id, version, phase, urgency, specialty, reasons, risk_flags, target_date,
+         assigned_advocate_id, assigned_coordinator_id, state, opened_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       ON CONFLICT (case_id) DO UPDATE SET version = EXCLUDED.version, phase = EXCLUDED.phase, urgency = EXCLUDED.urgency,
+         specialty = EXCLUDED.specialty, reasons = EXCLUDED.reasons, risk_flags = EXCLUDED.risk_flags,
+         target_date = EXCLUDED.target_date, assigned_advocate_id = EXCLUDED.assigned_advocate_id,
+         assigned_coordinator_id = EXCLUDED.assigned_coordinator_id, state = EXCLUDED.state, updated_at = EXCLUDED.updated_at`,
+      [
+        caseId,
+        state.patientId,
+        last.streamVersion,
+        phaseOf(state),
+        state.urgency,
+        state.specialty,
+        state.reasons,
+        riskFlags(state, now, DEFAULT_TARGETS),
+        targetDateOf(state, DEFAULT_TARGETS),
+        state.advocateId,
+        state.coordinatorId,
+        JSON.stringify(state),
+        state.openedAt,
+        last.metadata.occurredAt,
+      ],
+    );
+  }
+}
+
+function toRecorded(event: StoredEvent): RecordedCaseEvent {
+  return { type: event.type, data: event.data, occurredAt: event.metadata.occurredAt } as RecordedCaseEvent;
+}

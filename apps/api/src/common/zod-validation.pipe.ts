@@ -1,0 +1,32 @@
+import { BadRequestException, type PipeTransform } from '@nestjs/common';
+import type { z } from 'zod';
+
+export interface FieldProblem {
+  field: string;
+  problem: string;
+}
+
+export function describeIssues(error: z.ZodError): FieldProblem[] {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), problem: 'is not a known field' }));
+    }
+    return [{ field: issue.path.join('.') || '(body)', problem: issue.message }];
+  });
+}
+
+/** Validates (and strictly shapes) a body or query against a contract schema; 400 names each field. */
+export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
+  constructor(private readonly schema: S, private readonly what = 'request body') {}
+
+  transform(value: unknown): z.infer<S> {
+    const parsed = this.schema.safeParse(value ?? {});
+    if (parsed.success) return parsed.data;
+    const details = describeIssues(parsed.error);
+    throw new BadRequestException({
+      error: 'validation-failed',
+      message: `Invalid ${this.what}: ${details.map((d) => `${d.field} ${d.problem}`).join('; ')}`,
+      details,
+    });
+  }
+}

@@ -1,0 +1,26 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const lib = (name: string) => fileURLToPath(new URL(`../../libs/${name}/src/index.ts`, import.meta.url));
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@secondlook/domain': lib('domain'),
+      '@secondlook/contracts': lib('contracts'),
+    },
+  },
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/apps/dashboard', import.meta.url)),
+    emptyOutDir: true,
+    reportCompressedSize: true,
+    chunkSizeWarningLimit: 700,
+  },
+  server: {
+    port: 4200,
+    proxy: { '/api': 'http://localhost:3000' },
+  },
+});

@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { ConcurrencyError } from './concurrency.error';
+import type {
+  AppendOptions,
+  AppendResult,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+} from './event.types';
+import {
+  APPEND_ANY_VERSION_SQL,
+  APPEND_AT_VERSION_SQL,
+  APPEND_TO_NEW_STREAM_SQL,
+  type AppendedRow,
+} from './internal/append.sql';
+import { EVENT_COLUMNS, toStoredEvent, type StoredEventRow } from './internal/stored-event.row';
+import { readLogAfter } from './internal/log-reader';
+import { inTransaction, queryOnce, queryRows } from './internal/sql';
+import type { LogBatch, LogCheckpoint } from './log-checkpoint.type';
+import type { InlineProjection } from './projection.type';
+import { UpcasterChain } from './upcaster-chain';
+import type { Upcaster } from './upcaster.type';
+
+export interface EventStoreOptions {
+  inlineProjections?: InlineProjection[];
+  upcasters?: Upcaster[];
+}
+
+interface IdempotencyResult {
+  eventIds: string[];
+}
+
+/** Internal signal: the statement wrote nothing, so the transaction must roll back. */
+class NothingAppended extends Error {}
+
+export class EventStore {
+  private readonly inlineProjections: readonly InlineProjection[];
+  readonly upcasters: UpcasterChain;
+
+  constructor(
+    readonly dataSource: DataSource,
+    options: EventStoreOptions = {},
+  ) {
+    this.inlineProjections = options.inlineProjections ?? [];
+    this.upcasters = new UpcasterChain(options.upcasters);
+  }
+
+  /**
+   * Appends atomically with the inline projections. Without an idempotency key or inline
+   * projections it is one autocommit statement; otherwise BEGIN, that statement, the
+   * projections, COMMIT on one connection.
+   */
+  async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    if (events.length === 0) throw new TypeError('append needs at least one event');
+    const expected = options.expectedVersion;
+    if (expected !== 'any' && (!Number.isInteger(expected) || expected < 0)) {
+      throw new TypeError(`expectedVersion must be a non-negative integer or 'any', got ${String(expected)}`);
+    }
+
+    const documents = events.map((event) => ({
+      eventId: event.eventId ?? randomUUID(),
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      data: event.data,
+      metadata: event.metadata,
+    }));
+    const json = JSON.stringify(documents);
+    const key = options.idempotencyKey ?? null;
+    const result: IdempotencyResult = { eventIds: documents.map((d) => d.eventId) };
+    const params: unknown[] = [streamId, events.length, json, key, key === null ? null : JSON.stringify(result)];
+    let sql: string;
+    if (expected === 'any') sql = APPEND_ANY_VERSION_SQL;
+    else if (expected === 0) sql = APPEND_TO_NEW_STREAM_SQL;
+    else {
+      sql = APPEND_AT_VERSION_SQL;
+      params.push(expected);
+    }
+
+    // Read back what JSON kept (dropped undefineds, Dates as strings): callers see what readers will.
+    const stored = JSON.parse(json) as typeof documents;
+    const toEvents = (rows: AppendedRow[]): StoredEvent[] =>
+      rows.map((row, i) => ({
+        eventId: stored[i].eventId,
+        streamId,
+        type: stored[i].type,
+        schemaVersion: stored[i].schemaVersion,
+        data: stored[i].data,
+        metadata: stored[i].metadata,
+        streamVersion: row.stream_version,
+        globalPosition: row.global_position,
+        recordedAt: row.recorded_at,
+      }));
+
+    if (key === null && this.inlineProjections.length === 0 && !options.beforeCommit) {
+      const rows = await queryOnce<AppendedRow>(this.dataSource, sql, params);
+      if (rows.length === 0) throw await this.conflict(streamId, expected);
+      return this.appended(streamId, toEvents(rows));
+    }
+
+    try {
+      const appended = await inTransaction(this.dataSource, async (runner) => {
+        const rows = await queryRows<AppendedRow>(runner, sql, params);
+        if (rows.length === 0) throw new NothingAppended(); // diagnosed after the rollback
+        const storedEvents = this.upcasters.upcastAll(toEvents(rows));
+        for (const projection of this.inlineProjections) {
+          await projection.apply(storedEvents, runner.manager);
+        }
+        await options.beforeCommit?.(runner.manager);
+        return storedEvents;
+      });
+      return { streamId, streamVersion: appended[appended.length - 1].streamVersion, events: appended, replayed: false };
+    } catch (error) {
+      if (!(error instanceof NothingAppended)) throw error;
+      // Nothing was written: either the key was used (by us earlier, or by a racing retry that
+      // committed first) or the version moved. The key wins: a retry must answer as the first time.
+      const replay = key === null ? undefined : await this.replay(streamId, key);
+      if (replay) return replay;
+      throw await this.conflict(streamId, expected);
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const rows = await queryOnce<StoredEventRow>(
+      this.dataSource,
+      `SELECT ${EVENT_COLUMNS} FROM event_store.events
+       WHERE stream_id = $1 AND stream_version >= $2 AND ($3::timestamptz IS NULL OR recorded_at <= $3::timestamptz)
+       ORDER BY stream_version`,
+      [streamId, options.fromVersion ?? 1, options.asOf ?? null],
+    );
+    return rows.map((row) => this.upcasters.upcast(toStoredEvent(row)));
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    return this.currentVersion(streamId);
+  }
+
+  /**
+   * Events after a global position, in position order, limited to transactions older than every
+   * transaction still running, so an in-flight append never leaves a hole behind the batch.
+   * Position order cannot be perfectly gap-safe (a transaction can take a lower position yet get a
+   * higher xid); checkpointed tailers use `LogReader`/`ConsumerRunner`, which order by xid.
+   */
+  async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
+    const rows = await queryOnce<StoredEventRow>(
+      this.dataSource,
+      `SELECT ${EVENT_COLUMNS} FROM event_store.events e
+       WHERE e.global_position > $1::bigint AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY e.global_position LIMIT $2`,
+      [options.after, options.limit],
+    );
+    return rows.map((row) => this.upcasters.upcast(toStoredEvent(row)));
+  }
+
+  /** Gap-safe tailing read: see `LogCheckpoint`. Feed `batch.checkpoint` into the next call. */
+  async readLog(after: LogCheckpoint, limit: number): Promise<LogBatch> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      return await readLogAfter(runner, this.upcasters, after, limit);
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private appended(streamId: string, events: StoredEvent[]): AppendResult {
+    const upcast = this.upcasters.upcastAll(events);
+    return { streamId, streamVersion: upcast[upcast.length - 1].streamVersion, events: upcast, replayed: false };
+  }
+
+  private async replay(streamId: string, key: string): Promise<AppendResult | undefined> {
+    const [found] = await queryOnce<{ result: IdempotencyResult }>(
+      this.dataSource,
+      `SELECT result FROM event_store.idempotency_keys WHERE stream_id = $1 AND key = $2`,
+      [streamId, key],
+    );
+    if (!found) return undefined;
+    const rows = await queryOnce<StoredEventRow>(
+      this.dataSource,
+      `SELECT ${EVENT_COLUMNS} FROM event_store.events WHERE event_id = ANY($1::uuid[]) ORDER BY stream_version`,
+      [found.result.eventIds],
+    );
+    const events = rows.map((row) => this.upcasters.upcast(toStoredEvent(row)));
+    return { streamId, streamVersion: events[events.length - 1].streamVersion, events, replayed: true };
+  }
+
+  private async conflict(streamId: string, expected: AppendOptions['expectedVersion']): Promise<ConcurrencyError> {
+    return new ConcurrencyError(streamId, expected, await this.currentVersion(streamId));
+  }
+
+  private async currentVersion(streamId: string): Promise<number> {
+    const rows = await queryOnce<{ version: number }>(
+      this.dataSource,
+      `SELECT version FROM event_store.streams WHERE stream_id = $1`,
+      [streamId],
+    );
+    return rows[0]?.version ?? 0;
+  }
+}

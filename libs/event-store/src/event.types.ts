@@ -1,0 +1,67 @@
+import type { EntityManager } from 'typeorm';
+/** Who did what, and why: carried by every event, never interpreted by the store. */
+export interface EventMetadata {
+  actorId: string;
+  actorRole: string;
+  correlationId: string;
+  causationId?: string;
+  requestId: string;
+  /** ISO-8601 instant at which the fact happened (may precede recordedAt). */
+  occurredAt: string;
+}
+
+export interface NewEvent<T extends string = string, D = unknown> {
+  /** uuid; generated when absent. Supplying it makes a retried append detectable by id. */
+  eventId?: string;
+  type: T;
+  schemaVersion: number;
+  data: D;
+  metadata: EventMetadata;
+}
+
+export interface StoredEvent<T extends string = string, D = unknown> {
+  eventId: string;
+  streamId: string;
+  type: T;
+  schemaVersion: number;
+  data: D;
+  metadata: EventMetadata;
+  streamVersion: number;
+  /** bigint as a decimal string: a JS number loses precision past 2^53. */
+  globalPosition: string;
+  recordedAt: Date;
+}
+
+/** An exact version (0 = the stream must not exist yet), or 'any' to skip the check. */
+export type ExpectedVersion = number | 'any';
+
+export interface AppendOptions {
+  expectedVersion: ExpectedVersion;
+  /** Scoped to the stream: the same key on another stream is a different command. */
+  idempotencyKey?: string;
+  /**
+   * Extra writes that must commit or roll back with the events, such as a new
+   * patient's personal data that lives outside the log. Runs after the inline projections.
+   */
+  beforeCommit?: (tx: EntityManager) => Promise<void>;
+}
+
+export interface AppendResult {
+  streamId: string;
+  streamVersion: number;
+  events: StoredEvent[];
+  /** True when the idempotency key had been used: nothing was appended, this is the first answer. */
+  replayed: boolean;
+}
+
+export interface ReadStreamOptions {
+  fromVersion?: number;
+  /** Only events recorded at or before this instant. */
+  asOf?: Date;
+}
+
+export interface ReadAllOptions {
+  /** A global position, '0' at the start. */
+  after: string;
+  limit: number;
+}
