@@ -29,5 +29,6 @@ module.exports = {
     '^@secondlook/event-store$': lib('event-store'),
     '^@secondlook/contracts$': lib('contracts'),
     '^@secondlook/platform$': lib('platform'),
+    '^@secondlook/case-application$': lib('case-application'),
   },
 };

@@ -172,29 +172,20 @@ describe('invariants over any sequence of accepted commands', () => {
         // A third opinion starts a fresh pre-auth, so track the status per round.
         let status = 'not-requested';
         for (const event of events) {
-          switch (event.type) {
-            case 'PreAuthRequested':
-              expect(['not-requested']).toContain(status);
-              status = 'requested';
-              break;
-            case 'PreAuthPending':
-              expect(['requested', 'appealed']).toContain(status);
-              status = 'pending';
-              break;
-            case 'PreAuthApproved':
-            case 'PreAuthDenied':
-              expect(['requested', 'pending', 'appealed']).toContain(status);
-              status = event.type === 'PreAuthApproved' ? 'approved' : 'denied';
-              break;
-            case 'PreAuthAppealed':
-              expect(status).toBe('denied');
-              status = 'appealed';
-              break;
-            case 'ThirdOpinionRequested':
-              status = 'not-requested';
-              break;
-            default:
-              break;
+          if (event.type === 'PreAuthRequested') {
+            expect(status).toBe('not-requested');
+            status = 'requested';
+          } else if (event.type === 'PreAuthPending') {
+            expect(['requested', 'appealed']).toContain(status);
+            status = 'pending';
+          } else if (event.type === 'PreAuthApproved' || event.type === 'PreAuthDenied') {
+            expect(['requested', 'pending', 'appealed']).toContain(status);
+            status = event.type === 'PreAuthApproved' ? 'approved' : 'denied';
+          } else if (event.type === 'PreAuthAppealed') {
+            expect(status).toBe('denied');
+            status = 'appealed';
+          } else if (event.type === 'ThirdOpinionRequested') {
+            status = 'not-requested';
           }
         }
       }),
@@ -212,40 +203,27 @@ describe('invariants over any sequence of accepted commands', () => {
         const addendumConcerns = new Set<string>();
         const answeredConcerns = new Set<string>();
         for (const event of events) {
-          switch (event.type) {
-            case 'RecordsRequested':
-              requests.add(event.data.requestId);
-              break;
-            case 'RecordsTransferStarted':
-            case 'RecordsTransferFailed':
-              expect(requests.has(event.data.requestId)).toBe(true);
-              expect(sent.has(event.data.requestId)).toBe(false);
-              break;
-            case 'RecordsSent':
-              expect(requests.has(event.data.requestId)).toBe(true);
-              expect(sent.has(event.data.requestId)).toBe(false);
-              sent.add(event.data.requestId);
-              break;
-            case 'RecordsReceiptConfirmed':
-              expect(sent.has(event.data.requestId)).toBe(true);
-              break;
-            case 'QuestionAdded':
-              questions.add(event.data.questionId);
-              break;
-            case 'QuestionAnswered':
-              expect(questions.delete(event.data.questionId)).toBe(true);
-              break;
-            case 'DismissalConcernLogged':
-              if (event.data.patientRequestedRecordAddendum) addendumConcerns.add(event.data.concernId);
-              break;
-            case 'DismissalConcernAddedToRecord':
-            case 'DismissalConcernAmendmentDenied':
-              expect(addendumConcerns.has(event.data.concernId)).toBe(true);
-              expect(answeredConcerns.has(event.data.concernId)).toBe(false);
-              answeredConcerns.add(event.data.concernId);
-              break;
-            default:
-              break;
+          if (event.type === 'RecordsRequested') {
+            requests.add(event.data.requestId);
+          } else if (event.type === 'RecordsTransferStarted' || event.type === 'RecordsTransferFailed') {
+            expect(requests.has(event.data.requestId)).toBe(true);
+            expect(sent.has(event.data.requestId)).toBe(false);
+          } else if (event.type === 'RecordsSent') {
+            expect(requests.has(event.data.requestId)).toBe(true);
+            expect(sent.has(event.data.requestId)).toBe(false);
+            sent.add(event.data.requestId);
+          } else if (event.type === 'RecordsReceiptConfirmed') {
+            expect(sent.has(event.data.requestId)).toBe(true);
+          } else if (event.type === 'QuestionAdded') {
+            questions.add(event.data.questionId);
+          } else if (event.type === 'QuestionAnswered') {
+            expect(questions.delete(event.data.questionId)).toBe(true);
+          } else if (event.type === 'DismissalConcernLogged') {
+            if (event.data.patientRequestedRecordAddendum) addendumConcerns.add(event.data.concernId);
+          } else if (event.type === 'DismissalConcernAddedToRecord' || event.type === 'DismissalConcernAmendmentDenied') {
+            expect(addendumConcerns.has(event.data.concernId)).toBe(true);
+            expect(answeredConcerns.has(event.data.concernId)).toBe(false);
+            answeredConcerns.add(event.data.concernId);
           }
         }
       }),

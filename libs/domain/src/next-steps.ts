@@ -1,9 +1,8 @@
-import type { CaseState } from './case-state';
+import type { CaseState, PreAuthState } from './case-state';
 import { opinionsOfCurrentRound, recordsOfCurrentRound } from './case-state';
 import { RECORDS_CHECKLIST } from './codes';
 import type { CaseCommandName } from './commands/case-command';
 import { DOCUMENT_KIND_LABELS } from './labels';
-import type { PreAuthState } from './case-state';
 
 export interface NextStep {
   /** Stable per step (`records-pathology-slides`, `dismissal-concern-<id>`), for React keys and tests. */

@@ -6,8 +6,8 @@ export interface FieldProblem {
   problem: string;
 }
 
-export function describeIssues(error: z.ZodError): FieldProblem[] {
-  return error.issues.flatMap((issue) => {
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
+  return issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), problem: 'is not a known field' }));
     }
@@ -22,11 +22,15 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
   transform(value: unknown): z.infer<S> {
     const parsed = this.schema.safeParse(value ?? {});
     if (parsed.success) return parsed.data;
-    const details = describeIssues(parsed.error);
-    throw new BadRequestException({
-      error: 'validation-failed',
-      message: `Invalid ${this.what}: ${details.map((d) => `${d.field} ${d.problem}`).join('; ')}`,
-      details,
-    });
+    const details = describeIssues(parsed.error.issues);
+    throw validationFailed(this.what, details);
   }
+}
+
+export function validationFailed(what: string, details: FieldProblem[]): BadRequestException {
+  return new BadRequestException({
+    error: 'validation-failed',
+    message: `Invalid ${what}: ${details.map((d) => `${d.field} ${d.problem}`).join('; ')}`,
+    details,
+  });
 }

@@ -36,7 +36,7 @@ export interface CaseCommandPayloads {
     currentProvider?: string;
     targetDate?: IsoDate;
   };
-  'add-note': { text: string; extra?: string };
+  'add-note': { text: string };
   'assign-advocate': { advocateId: string };
   'assign-coordinator': { coordinatorId: string };
   'log-contact': {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { type CaseState, DEFAULT_TARGETS, evolve, phaseOf, riskFlags, targetDateOf, type RecordedCaseEvent } from '@secondlook/domain';
+import { type CaseState, DEFAULT_TARGETS, evolve, phaseOf, riskFlags, targetDateOf } from '@secondlook/domain';
+import { caseIdFromStream, isCaseStream, toRecordedCaseEvent } from '@secondlook/case-application';
 import type { InlineProjection, StoredEvent } from '@secondlook/event-store';
 import type { EntityManager } from 'typeorm';
-import { caseIdFromStream, isCaseStream } from '../case-stream';
+
 
 /**
  * Keeps case_summaries in step with the log inside the append's transaction, so
@@ -29,7 +30,7 @@ export class CaseSummaryProjection implements InlineProjection {
       [caseId],
     );
     let state: CaseState | undefined = rows[0]?.state;
-    for (const event of events) state = evolve(state, toRecorded(event));
+    for (const event of events) state = evolve(state, toRecordedCaseEvent(event));
     if (!state) return;
     const last = events[events.length - 1];
     const now = new Date();
@@ -59,8 +60,4 @@ export class CaseSummaryProjection implements InlineProjection {
       ],
     );
   }
-}
-
-function toRecorded(event: StoredEvent): RecordedCaseEvent {
-  return { type: event.type, data: event.data, occurredAt: event.metadata.occurredAt } as RecordedCaseEvent;
 }

@@ -1,12 +1,10 @@
-import { ConflictException } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { decide } from '@secondlook/domain';
+import { executeCaseCommand } from '@secondlook/case-application';
+import { toOpenCaseCommand } from '@secondlook/contracts';
 import { EventStore } from '@secondlook/event-store';
 import { randomUUID } from 'node:crypto';
 import { nameBasedUuid } from '../../../common/name-based-uuid';
 import { PatientDirectory } from '../../../patients/patient-directory';
-import { caseStreamId } from '../../case-stream';
-import { toNewEvents } from '../to-new-events';
 import type { CaseWriteResult } from '../case-write-result';
 import { OpenCaseCommand } from './open-case.command';
 
@@ -22,17 +20,11 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, CaseWri
     // store's per-stream idempotency answers it as the first time.
     const caseId = idempotencyKey ? nameBasedUuid(`open-case:${context.actor.id}:${idempotencyKey}`) : randomUUID();
     const patientId = randomUUID();
-    const { patient, ...intake } = body;
-    const now = new Date();
-    const decision = decide(undefined, { type: 'open-case', patientId, ...intake }, { now, newId: randomUUID });
-    if (!decision.ok) throw new ConflictException({ error: decision.refusal.code, message: decision.refusal.message });
-
-    const streamId = caseStreamId(caseId);
-    const result = await this.eventStore.append(streamId, toNewEvents(decision.events, context, now), {
-      expectedVersion: 0,
+    const result = await executeCaseCommand(this.eventStore, caseId, toOpenCaseCommand(body, patientId), context, {
       idempotencyKey,
-      beforeCommit: (tx) => this.patients.register(tx, patientId, patient),
+      // The patient's personal data commits with CaseOpened, outside the immutable log.
+      beforeCommit: (tx) => this.patients.register(tx, patientId, body.patient),
     });
-    return { id: caseId, version: result.streamVersion };
+    return { id: result.id, version: result.version };
   }
 }

@@ -1,0 +1,15 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { executeCaseCommand } from '@secondlook/case-application';
+import { EventStore } from '@secondlook/event-store';
+import type { CaseWriteResult } from '../case-write-result';
+import { ExecuteCaseCommand } from './execute-case-command.command';
+
+@CommandHandler(ExecuteCaseCommand)
+export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCommand, CaseWriteResult> {
+  constructor(private readonly eventStore: EventStore) {}
+
+  async execute({ caseId, command, context, expectedVersion, idempotencyKey }: ExecuteCaseCommand): Promise<CaseWriteResult> {
+    const result = await executeCaseCommand(this.eventStore, caseId, command, context, { expectedVersion, idempotencyKey });
+    return { id: result.id, version: result.version };
+  }
+}
