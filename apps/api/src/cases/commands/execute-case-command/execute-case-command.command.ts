@@ -11,6 +11,8 @@ export class ExecuteCaseCommand extends Command<CaseWriteResult> {
     readonly context: RequestContext,
     readonly expectedVersion?: number,
     readonly idempotencyKey?: string,
+    /** When it happened, if not now: the demo seed back-dates its synthetic history. */
+    readonly occurredAt?: Date,
   ) {
     super();
   }

@@ -8,8 +8,12 @@ import { ExecuteCaseCommand } from './execute-case-command.command';
 export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCommand, CaseWriteResult> {
   constructor(private readonly eventStore: EventStore) {}
 
-  async execute({ caseId, command, context, expectedVersion, idempotencyKey }: ExecuteCaseCommand): Promise<CaseWriteResult> {
-    const result = await executeCaseCommand(this.eventStore, caseId, command, context, { expectedVersion, idempotencyKey });
+  async execute({ caseId, command, context, expectedVersion, idempotencyKey, occurredAt }: ExecuteCaseCommand): Promise<CaseWriteResult> {
+    const result = await executeCaseCommand(this.eventStore, caseId, command, context, {
+      expectedVersion,
+      idempotencyKey,
+      now: occurredAt ? () => occurredAt : undefined,
+    });
     return { id: result.id, version: result.version };
   }
 }

@@ -8,6 +8,8 @@ export class OpenCaseCommand extends Command<CaseWriteResult> {
     readonly body: OpenCaseBody,
     readonly context: RequestContext,
     readonly idempotencyKey?: string,
+    /** When it happened, if not now: the demo seed back-dates its synthetic history. */
+    readonly occurredAt?: Date,
   ) {
     super();
   }

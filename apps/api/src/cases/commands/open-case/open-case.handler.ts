@@ -15,13 +15,14 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, CaseWri
     private readonly patients: PatientDirectory,
   ) {}
 
-  async execute({ body, context, idempotencyKey }: OpenCaseCommand): Promise<CaseWriteResult> {
+  async execute({ body, context, idempotencyKey, occurredAt }: OpenCaseCommand): Promise<CaseWriteResult> {
     // A retried request with the same key lands on the same stream, where the
     // store's per-stream idempotency answers it as the first time.
     const caseId = idempotencyKey ? nameBasedUuid(`open-case:${context.actor.id}:${idempotencyKey}`) : randomUUID();
     const patientId = randomUUID();
     const result = await executeCaseCommand(this.eventStore, caseId, toOpenCaseCommand(body, patientId), context, {
       idempotencyKey,
+      now: occurredAt ? () => occurredAt : undefined,
       // The patient's personal data commits with CaseOpened, outside the immutable log.
       beforeCommit: (tx) => this.patients.register(tx, patientId, body.patient),
     });
