@@ -15,7 +15,7 @@ describe('npm start on the embedded default database', () => {
   beforeAll(async () => {
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
-    const env = { ...process.env, PORT: String(port), SECONDLOOK_SKIP_BUILD: '1', SECONDLOOK_DATA_DIR: dataDir, SEED_DEMO: 'false', REDIS_PREFIX: `test-embedded-${port}` };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), SECONDLOOK_SKIP_BUILD: '1', SECONDLOOK_DATA_DIR: dataDir, SEED_DEMO: 'false', REDIS_PREFIX: `test-embedded-${port}` };
     delete env.DATABASE_URL;
     product = spawn(process.execPath, [join(repoRoot, 'tools/start.mjs')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     product.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
