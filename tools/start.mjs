@@ -2,7 +2,8 @@
 // PostgreSQL (embedded PGlite unless DATABASE_URL is set), Redis, the api (which
 // migrates and serves the dashboard), demo data, and the worker. Ctrl-C stops all.
 import { fork, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { canConnect, freePort, onPath, run, waitFor } from './lib/processes.mjs';
 
@@ -51,6 +52,9 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
 
   const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' };
+  // The api refuses to run in production without JWT_SECRET. On one machine a
+  // secret kept beside the data is enough, and keeps sign-ins across restarts.
+  if (!env.JWT_SECRET) env.JWT_SECRET = localJwtSecret(join(dataDir, 'jwt-secret'));
   if (!env.DATABASE_URL) {
     const port = await freePort();
     log(`DATABASE_URL is not set: starting embedded PostgreSQL (PGlite) on 127.0.0.1:${port}, data in .data/pglite`);
@@ -94,11 +98,19 @@ async function main() {
 
   if (env.SEED_DEMO !== 'false') {
     await run(process.execPath, [join(root, 'dist/apps/api/seed.js'), '--if-empty', '--cases', env.SEED_CASES ?? '120'], { cwd: root, env });
+    log('demo sign-ins (password demo-password-2026): coordinator@demo.secondlook.test, advocate@demo.secondlook.test, admin@demo.secondlook.test');
   }
 
   log('starting the worker');
   track(spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/apps/worker/main.js')], { cwd: root, env, stdio: 'inherit' }), 'worker');
   log(`SecondLook is running: http://localhost:${port}  (Ctrl-C to stop)`);
+}
+
+function localJwtSecret(file) {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
 }
 
 main().catch(async (error) => {

@@ -22,7 +22,7 @@ describe('worker: a job for every opened case', () => {
   it('completes the intake job of a case opened over HTTP', async () => {
     const response = await fetch(`${product.baseUrl}/api/cases`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: await product.signIn('coordinator') },
       body: JSON.stringify({ patient: { firstName: 'Wren', lastName: 'Worker', dateOfBirth: '1966-11-30' }, reasons: ['treatment-not-working'], urgency: 'soon', specialty: 'Cardiology' }),
     });
     expect(response.status).toBe(201);

@@ -6,8 +6,20 @@ import { join } from 'node:path';
 
 export const repoRoot = join(__dirname, '..', '..');
 
+export type StaffRole = 'coordinator' | 'advocate' | 'admin';
+
+/** The first admin the api creates from ADMIN_EMAIL / ADMIN_PASSWORD unless a test passes its own. */
+export const DEFAULT_TEST_ADMIN = { email: 'e2e-admin@test.secondlook.test', password: 'e2e-admin-password-2026' };
+
 export interface RunningProduct {
   baseUrl: string;
+  /** The start-up admin's sign-in (from the final ADMIN_EMAIL / ADMIN_PASSWORD). */
+  admin: { email: string; password: string };
+  /**
+   * A new user of that role, created by the start-up admin through POST /api/users
+   * and signed in through POST /api/auth/login: answers the `Authorization` header value.
+   */
+  signIn(role: StaffRole): Promise<string>;
   databaseUrl: string;
   redisPrefix: string;
   env: NodeJS.ProcessEnv;
@@ -69,8 +81,11 @@ export async function startProduct(options: { withWorker?: boolean; extraEnv?: N
     DASHBOARD_DIR: join(repoRoot, 'dist/apps/dashboard'),
     LOG_LEVEL: 'info',
     SEED_DEMO: 'false',
+    ADMIN_EMAIL: DEFAULT_TEST_ADMIN.email,
+    ADMIN_PASSWORD: DEFAULT_TEST_ADMIN.password,
     ...options.extraEnv,
   };
+  const admin = { email: String(env.ADMIN_EMAIL), password: String(env.ADMIN_PASSWORD) };
   const launch = (app: 'api' | 'worker') => {
     const child = spawn(process.execPath, ['--enable-source-maps', join(repoRoot, `dist/apps/${app}/main.js`)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
@@ -87,6 +102,8 @@ export async function startProduct(options: { withWorker?: boolean; extraEnv?: N
 
   return {
     baseUrl,
+    admin,
+    signIn: (role) => signInAs(baseUrl, admin, role),
     databaseUrl: database.url,
     redisPrefix,
     env,
@@ -103,4 +120,25 @@ export async function startProduct(options: { withWorker?: boolean; extraEnv?: N
       await database.drop();
     },
   };
+}
+
+async function login(baseUrl: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (!response.ok) throw new Error(`sign-in as ${email} answered ${response.status}: ${await response.text()}`);
+  return `Bearer ${((await response.json()) as { accessToken: string }).accessToken}`;
+}
+
+/** Signs in as the start-up admin and, for another role, creates such a user and signs in as them. */
+export async function signInAs(baseUrl: string, admin: { email: string; password: string }, role: StaffRole): Promise<string> {
+  const adminAuthorization = await login(baseUrl, admin.email, admin.password);
+  if (role === 'admin') return adminAuthorization;
+  const email = `${role}-${randomUUID().slice(0, 8)}@test.secondlook.test`;
+  const password = `pw-${randomUUID()}`;
+  const created = await fetch(`${baseUrl}/api/users`, {
+    method: 'POST',
+    headers: { authorization: adminAuthorization, 'content-type': 'application/json' },
+    body: JSON.stringify({ email, name: `E2E ${role}`, role, password }),
+  });
+  if (created.status !== 201) throw new Error(`creating a ${role} answered ${created.status}: ${await created.text()}`);
+  return login(baseUrl, email, password);
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ConcurrencyError } from './concurrency.error';
 import type {
@@ -9,15 +8,11 @@ import type {
   ReadStreamOptions,
   StoredEvent,
 } from './event.types';
-import {
-  APPEND_ANY_VERSION_SQL,
-  APPEND_AT_VERSION_SQL,
-  APPEND_TO_NEW_STREAM_SQL,
-  type AppendedRow,
-} from './internal/append.sql';
+import { APPEND_SQL, type AppendedRow } from './internal/append.sql';
 import { EVENT_COLUMNS, toStoredEvent, type StoredEventRow } from './internal/stored-event.row';
 import { readLogAfter } from './internal/log-reader';
-import { inTransaction, queryOnce, queryRows } from './internal/sql';
+import { uuidV7 } from './internal/uuid-v7';
+import { inTransaction, queryOnce, queryPrepared, queryPreparedOnce } from './internal/sql';
 import type { LogBatch, LogCheckpoint } from './log-checkpoint.type';
 import type { InlineProjection } from './projection.type';
 import { UpcasterChain } from './upcaster-chain';
@@ -60,7 +55,7 @@ export class EventStore {
     }
 
     const documents = events.map((event) => ({
-      eventId: event.eventId ?? randomUUID(),
+      eventId: event.eventId ?? uuidV7(),
       type: event.type,
       schemaVersion: event.schemaVersion,
       data: event.data,
@@ -69,14 +64,11 @@ export class EventStore {
     const json = JSON.stringify(documents);
     const key = options.idempotencyKey ?? null;
     const result: IdempotencyResult = { eventIds: documents.map((d) => d.eventId) };
-    const params: unknown[] = [streamId, events.length, json, key, key === null ? null : JSON.stringify(result)];
-    let sql: string;
-    if (expected === 'any') sql = APPEND_ANY_VERSION_SQL;
-    else if (expected === 0) sql = APPEND_TO_NEW_STREAM_SQL;
-    else {
-      sql = APPEND_AT_VERSION_SQL;
-      params.push(expected);
-    }
+    const params: unknown[] = [streamId, events.length, json];
+    if (key !== null) params.push(key, JSON.stringify(result));
+    const variant = expected === 'any' ? APPEND_SQL.any : expected === 0 ? APPEND_SQL.new : APPEND_SQL.exact;
+    const sql = key === null ? variant.plain : variant.keyed;
+    if (typeof expected === 'number' && expected > 0) params.push(expected);
 
     // Read back what JSON kept (dropped undefineds, Dates as strings): callers see what readers will.
     const stored = JSON.parse(json) as typeof documents;
@@ -90,18 +82,18 @@ export class EventStore {
         metadata: stored[i].metadata,
         streamVersion: row.stream_version,
         globalPosition: row.global_position,
-        recordedAt: row.recorded_at,
+        recordedAt: new Date(row.recorded_at_ms),
       }));
 
     if (key === null && this.inlineProjections.length === 0 && !options.beforeCommit) {
-      const rows = await queryOnce<AppendedRow>(this.dataSource, sql, params);
+      const rows = await queryPreparedOnce<AppendedRow>(this.dataSource, sql.name, sql.text, params);
       if (rows.length === 0) throw await this.conflict(streamId, expected);
       return this.appended(streamId, toEvents(rows));
     }
 
     try {
       const appended = await inTransaction(this.dataSource, async (runner) => {
-        const rows = await queryRows<AppendedRow>(runner, sql, params);
+        const rows = await queryPrepared<AppendedRow>(runner, sql.name, sql.text, params);
         if (rows.length === 0) throw new NothingAppended(); // diagnosed after the rollback
         const storedEvents = this.upcasters.upcastAll(toEvents(rows));
         for (const projection of this.inlineProjections) {
@@ -122,10 +114,11 @@ export class EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
-    const rows = await queryOnce<StoredEventRow>(
+    const rows = await queryPreparedOnce<StoredEventRow>(
       this.dataSource,
+      'es_read_stream',
       `SELECT ${EVENT_COLUMNS} FROM event_store.events
-       WHERE stream_id = $1 AND stream_version >= $2 AND ($3::timestamptz IS NULL OR recorded_at <= $3::timestamptz)
+       WHERE stream_id = $1 AND stream_version >= $2 AND ($3::timestamptz IS NULL OR date_trunc('milliseconds', recorded_at) <= $3::timestamptz)
        ORDER BY stream_version`,
       [streamId, options.fromVersion ?? 1, options.asOf ?? null],
     );
@@ -168,6 +161,15 @@ export class EventStore {
     return { streamId, streamVersion: upcast[upcast.length - 1].streamVersion, events: upcast, replayed: false };
   }
 
+  /**
+   * The result of an earlier append with this idempotency key, if any. Command handlers
+   * check it before deciding: a retry must answer as the first time even though the
+   * state has moved on since (a second close-case would otherwise be refused).
+   */
+  async findIdempotentAppend(streamId: string, key: string): Promise<AppendResult | undefined> {
+    return this.replay(streamId, key);
+  }
+
   private async replay(streamId: string, key: string): Promise<AppendResult | undefined> {
     const [found] = await queryOnce<{ result: IdempotencyResult }>(
       this.dataSource,
@@ -189,8 +191,9 @@ export class EventStore {
   }
 
   private async currentVersion(streamId: string): Promise<number> {
-    const rows = await queryOnce<{ version: number }>(
+    const rows = await queryPreparedOnce<{ version: number }>(
       this.dataSource,
+      'es_stream_version',
       `SELECT version FROM event_store.streams WHERE stream_id = $1`,
       [streamId],
     );

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DemoSeeder } from '../demo/demo-seeder';
 import { PatientDirectory } from '../patients/patient-directory';
 import { CasesController } from './cases.controller';
+import { AssigneeCheck } from './commands/execute-case-command/assignee-check';
 import { ExecuteCaseCommandHandler } from './commands/execute-case-command/execute-case-command.handler';
 import { OpenCaseHandler } from './commands/open-case/open-case.handler';
 import { CountCasesHandler } from './queries/count-cases/count-cases.handler';
@@ -15,6 +16,7 @@ import { ListCasesHandler } from './queries/list-cases/list-cases.handler';
     PatientDirectory,
     OpenCaseHandler,
     ExecuteCaseCommandHandler,
+    AssigneeCheck,
     ListCasesHandler,
     CountCasesHandler,
     GetCaseHandler,

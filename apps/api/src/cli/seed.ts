@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { DemoSeeder } from '../demo/demo-seeder';
+import { DemoUsersSeeder } from '../demo/demo-users';
 
 /**
  * `npm run seed -- --cases N`: synthetic demo data through the real command path.
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
     await app.get(DataSource).runMigrations({ transaction: 'each' });
     const seeder = app.get(DemoSeeder);
     if (values['if-empty'] && !(await seeder.isEmpty())) {
+      // Demo data seeded before sign-in existed still needs its demo sign-ins.
+      await app.get(DemoUsersSeeder).ensure();
       process.stdout.write('seed: the database already has cases; leaving it as it is\n');
       return;
     }

@@ -1,8 +1,9 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Role } from '@secondlook/contracts';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 
-export type Role = 'coordinator' | 'advocate' | 'admin';
+export type { Role };
 
 export interface Actor {
   id: string;
@@ -22,10 +23,13 @@ export interface RequestWithActor extends Request {
 }
 
 export function requestContextOf(req: RequestWithActor): RequestContext {
+  // The global auth guard sets the actor on every non-public route; reading the
+  // context of a request without one is a bug (a @Public() route asking who called).
+  if (!req.actor) throw new Error('No authenticated actor on this request: is the route @Public()?');
   const requestId = typeof (req as { id?: unknown }).id === 'string' ? String((req as { id?: unknown }).id) : randomUUID();
   const correlationHeader = req.headers['x-correlation-id'];
   return {
-    actor: req.actor ?? { id: '00000000-0000-0000-0000-000000000000', role: 'coordinator' },
+    actor: req.actor,
     requestId,
     correlationId: typeof correlationHeader === 'string' && /^[\w-]{1,64}$/.test(correlationHeader) ? correlationHeader : requestId,
     sourceAddress: req.ip ?? 'unknown',

@@ -24,7 +24,7 @@ const writeHeaders = z.object({
  * requests, so the published contract cannot drift from what the api enforces.
  * Every command gets its own path, so each body's enums are listed.
  */
-export function buildOpenApiDocument(extend?: (registry: OpenAPIRegistry) => void): object {
+export function buildOpenApiDocument(...extensions: Array<(registry: OpenAPIRegistry) => void>): object {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
 
@@ -87,7 +87,7 @@ export function buildOpenApiDocument(extend?: (registry: OpenAPIRegistry) => voi
     summary: 'PostgreSQL and Redis status',
     responses: { 200: { description: 'Both up' }, 503: { description: 'One is down' } },
   });
-  extend?.(registry);
+  for (const extend of extensions) extend(registry);
 
   return new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',

@@ -1,25 +1,96 @@
-import { MantineProvider } from '@mantine/core';
+import { Center, Loader, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
-import { WorklistPage } from '../features/worklist/WorklistPage';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { isApiError } from '../api/http-client';
+import { AuthProvider } from '../features/auth/AuthProvider';
+import { SignInPage } from '../features/auth/SignInPage';
+import { useAuth } from '../features/auth/useAuth';
 import { AppShellLayout } from './AppShellLayout';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
+
+// Each area is its own chunk: the first screen loads only the shell and the worklist.
+const WorklistPage = lazy(() => import('../features/worklist/WorklistPage'));
+const CaseWorkspacePage = lazy(() => import('../features/case-workspace/CaseWorkspacePage'));
+const AdminPage = lazy(() => import('../features/admin/AdminPage'));
+
+const PageLoader = () => (
+  <Center py="xl">
+    <Loader aria-label="Loading" />
+  </Center>
+);
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 2_000,
+        refetchOnWindowFocus: true,
+        // Retrying a refusal or a missing case only delays the message.
+        retry: (failures, error) => failures < 2 && !(isApiError(error) && error.status < 500),
+      },
+    },
+  });
+}
+
+function Gate({ children }: { children: ReactNode }) {
+  const { status } = useAuth();
+  if (status === 'restoring') return <PageLoader />;
+  if (status === 'signed-out') return <SignInPage />;
+  return children;
+}
+
+function HomeRoute() {
+  const { role } = useAuth();
+  return role === 'admin' ? <Navigate to="/admin" replace /> : <WorklistPage />;
+}
+
+export function AppRoutes() {
+  return (
+    <Gate>
+      <Routes>
+        <Route element={<AppShellLayout />}>
+          <Route
+            index
+            element={
+              <Suspense fallback={<PageLoader />}>
+                <HomeRoute />
+              </Suspense>
+            }
+          />
+          <Route
+            path="cases/:caseId"
+            element={
+              <Suspense fallback={<PageLoader />}>
+                <CaseWorkspacePage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="admin"
+            element={
+              <Suspense fallback={<PageLoader />}>
+                <AdminPage />
+              </Suspense>
+            }
+          />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Route>
+      </Routes>
+    </Gate>
+  );
+}
 
 export function App() {
-  const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, refetchOnWindowFocus: true, retry: 1 } } }),
-  );
+  const [queryClient] = useState(createQueryClient);
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <Routes>
-            <Route element={<AppShellLayout />}>
-              <Route index element={<WorklistPage />} />
-            </Route>
-          </Routes>
-        </BrowserRouter>
+        <AuthProvider>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </AuthProvider>
       </QueryClientProvider>
     </MantineProvider>
   );

@@ -14,7 +14,7 @@ import {
 } from '@secondlook/domain';
 import type { CaseCommandPayloads, CaseStreamCommandName } from '@secondlook/domain';
 import { z } from 'zod';
-import { cents, currencyCode, idField, isoDate, isoDateTime, longText, mediumText, shortText } from './field.schema';
+import { cents, currencyCode, idField, isoDate, isoDateTime, longText, mediumText, shortText, userIdField } from './field.schema';
 
 // One strict schema per command sent to an existing case. The parsed body IS the domain
 // command minus its `type`, so the api does `{ type: name, ...body }` and nothing else.
@@ -28,8 +28,8 @@ export const requestedDocumentSchema = z.strictObject({
 
 export const commandBodySchemas = {
   'add-note': z.strictObject({ text: longText }),
-  'assign-advocate': z.strictObject({ advocateId: idField }),
-  'assign-coordinator': z.strictObject({ coordinatorId: idField }),
+  'assign-advocate': z.strictObject({ advocateId: userIdField }),
+  'assign-coordinator': z.strictObject({ coordinatorId: userIdField }),
   'log-contact': z.strictObject({
     channel: z.enum(CONTACT_CHANNELS),
     direction: z.enum(CONTACT_DIRECTIONS),

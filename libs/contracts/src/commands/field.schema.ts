@@ -5,6 +5,8 @@ import { z } from 'zod';
 
 /** Identifiers minted by the domain (uuids in production) or by the users service. */
 export const idField = z.string().trim().min(1).max(128);
+/** Users are identified by uuid; an assignment must name one. */
+export const userIdField = z.uuid();
 /** Names of providers, specialties, references: one line. */
 export const shortText = z.string().trim().min(1).max(200);
 /** Reasons, grounds, summaries of a call: a paragraph. */

@@ -30,13 +30,18 @@ WHERE name = $1 AND lease_owner = $2`;
  * swap) is picked up without restarting. $1 name, $2 owner, $3 limit.
  */
 export const READ_BATCH_SQL = `
+WITH c AS MATERIALIZED (
+  SELECT transaction_id, global_position FROM event_store.checkpoints WHERE name = $1 AND lease_owner = $2
+)
 SELECT e.global_position::text AS global_position, e.stream_id, e.stream_version, e.event_id::text AS event_id,
-       e.type, e.schema_version, e.data, e.metadata, e.recorded_at, e.transaction_id::text AS transaction_id,
-       c.transaction_id::text AS from_transaction_id, c.global_position::text AS from_global_position
-FROM event_store.checkpoints c
-JOIN event_store.events e ON (e.transaction_id, e.global_position) > (c.transaction_id, c.global_position)
-WHERE c.name = $1 AND c.lease_owner = $2
-  AND true
+       e.type, e.schema_version, e.data, e.metadata,
+       (extract(epoch FROM e.recorded_at) * 1000)::float8 AS recorded_at_ms, e.transaction_id::text AS transaction_id,
+       (SELECT transaction_id::text FROM c) AS from_transaction_id, (SELECT global_position::text FROM c) AS from_global_position
+FROM event_store.events e
+-- Scalar subqueries, not a join: the row comparison then becomes an index condition on
+-- (transaction_id, global_position) instead of a scan of the whole log per batch.
+WHERE (e.transaction_id, e.global_position) > ((SELECT transaction_id FROM c), (SELECT global_position FROM c))
+  AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
 ORDER BY e.transaction_id, e.global_position
 LIMIT $3`;
 

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import type { EventStore } from '../event-store';
 import type { LogCheckpoint } from '../log-checkpoint.type';
 import { toLogBatch, type LogRow } from '../internal/log-reader';
-import { inTransaction, queryOnce, queryRows } from '../internal/sql';
+import { inTransaction, queryOnce, queryPreparedOnce, queryRows } from '../internal/sql';
 import type { Consumer } from './consumer.type';
 import {
   ADVANCE_CHECKPOINT_SQL,
@@ -125,8 +125,9 @@ export class ConsumerRunner {
   private async runBatch(): Promise<number> {
     // Read outside the transaction: no transaction is open while the log is polled (PGlite runs
     // one at a time), and the compare-and-set below makes the unlocked read safe.
-    const rows = await queryOnce<LogRow & { from_transaction_id: string; from_global_position: string }>(
+    const rows = await queryPreparedOnce<LogRow & { from_transaction_id: string; from_global_position: string }>(
       this.store.dataSource,
+      'es_consumer_batch',
       READ_BATCH_SQL,
       [this.consumer.name, this.owner, this.consumer.batchSize ?? 500],
     );

@@ -1,29 +1,30 @@
 /*
- * One statement per append: per-stream lock, idempotency claim, version check and the
- * multi-row insert travel in a single round trip.
+ * One statement per append: version check, optional idempotency claim and the multi-row insert
+ * travel in a single round trip. Six constant variants (expected version kind × key or not), so
+ * the common case plans the smallest statement; values are always bound, never spliced in.
  *
  * Parameters: $1 stream id, $2 number of events, $3 events as a jsonb array,
- * $4 idempotency key (null = none), $5 idempotency result, $6 expected version (exact variant).
- *
- * Why the advisory lock first: tailers order the log by (transaction_id, global_position), and
- * PostgreSQL hands out the xid at the start of a row write, before it waits for a row lock. Two
- * 'any' appends to one stream could otherwise get xids in the opposite order of their versions.
- * Every write below reads from `lk`, so the xid is only taken once the stream is ours, making
- * xid order agree with version order within a stream. It is a transaction lock: gone at commit.
+ * then with a key: $4 idempotency key, $5 idempotency result; then for an exact version: the
+ * expected version (the last parameter).
  */
-const LOCK_AND_CLAIM = `
-WITH lk AS MATERIALIZED (
-  SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0)) AS locked
-),
-claim AS (
+
+import { RECORDED_AT_MS } from './stored-event.row';
+
+/*
+ * 'any' appends take a per-stream advisory lock before any write. Tailers order the log by
+ * (transaction_id, global_position), and PostgreSQL hands out the xid at the start of a row write,
+ * before waiting for the row lock; two racing 'any' appends to one stream could otherwise get
+ * xids in the opposite order of their versions. Exact-version appends need no lock: the loser of
+ * such a race fails its version check. It is a transaction lock: released at commit.
+ */
+const ANY_LOCK = `lk AS MATERIALIZED (SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0)) AS locked),`;
+
+const CLAIM = `claim AS (
   INSERT INTO event_store.idempotency_keys (stream_id, key, result)
-  SELECT $1::text, $4::text, $5::jsonb FROM lk WHERE $4::text IS NOT NULL
+  VALUES ($1::text, $4::text, $5::jsonb)
   ON CONFLICT DO NOTHING
   RETURNING 1
 ),`;
-
-// A used key skips the version bump, so a retry never appends.
-const CLAIM_GATE = `($4::text IS NULL OR EXISTS (SELECT 1 FROM claim))`;
 
 const INSERT_EVENTS = `
 ins AS (
@@ -34,34 +35,58 @@ ins AS (
   ORDER BY e.ord
   RETURNING global_position, stream_version, recorded_at
 )
-SELECT global_position::text AS global_position, stream_version, recorded_at FROM ins ORDER BY stream_version`;
+SELECT global_position::text AS global_position, stream_version, ${RECORDED_AT_MS} FROM ins ORDER BY stream_version`;
 
-export const APPEND_TO_NEW_STREAM_SQL = `${LOCK_AND_CLAIM}
-s AS (
+type Variant = 'new' | 'exact' | 'any';
+
+function build(variant: Variant, keyed: boolean): string {
+  // A used key skips the version bump, so a retry never appends (the caller rolls the claim back
+  // when the version check fails instead).
+  const gate = keyed ? 'EXISTS (SELECT 1 FROM claim)' : 'true';
+  const expected = keyed ? '$6' : '$4';
+  const from = variant === 'any' ? 'FROM lk' : '';
+  const stream =
+    variant === 'new'
+      ? `s AS (
   INSERT INTO event_store.streams (stream_id, version)
-  SELECT $1::text, $2::int FROM lk WHERE ${CLAIM_GATE}
+  SELECT $1::text, $2::int WHERE ${gate}
   ON CONFLICT (stream_id) DO NOTHING
   RETURNING version
-),${INSERT_EVENTS}`;
-
-export const APPEND_AT_VERSION_SQL = `${LOCK_AND_CLAIM}
-s AS (
+),`
+      : variant === 'exact'
+        ? `s AS (
   UPDATE event_store.streams st SET version = st.version + $2::int
-  FROM lk
-  WHERE st.stream_id = $1::text AND st.version = $6::int AND ${CLAIM_GATE}
+  WHERE st.stream_id = $1::text AND st.version = ${expected}::int AND ${gate}
   RETURNING st.version
-),${INSERT_EVENTS}`;
-
-export const APPEND_ANY_VERSION_SQL = `${LOCK_AND_CLAIM}
-s AS (
+),`
+        : `s AS (
   INSERT INTO event_store.streams AS st (stream_id, version)
-  SELECT $1::text, $2::int FROM lk WHERE ${CLAIM_GATE}
+  SELECT $1::text, $2::int ${from} WHERE ${gate}
   ON CONFLICT (stream_id) DO UPDATE SET version = st.version + EXCLUDED.version
   RETURNING st.version
-),${INSERT_EVENTS}`;
+),`;
+  return `WITH ${variant === 'any' ? ANY_LOCK : ''}${keyed ? CLAIM : ''}${stream}${INSERT_EVENTS}`;
+}
+
+export interface AppendStatement {
+  /** Prepared-statement name. */
+  name: string;
+  text: string;
+}
+
+const statement = (variant: Variant, keyed: boolean): AppendStatement => ({
+  name: `es_append_${variant}${keyed ? '_keyed' : ''}`,
+  text: build(variant, keyed),
+});
+
+export const APPEND_SQL: Record<Variant, { plain: AppendStatement; keyed: AppendStatement }> = {
+  new: { plain: statement('new', false), keyed: statement('new', true) },
+  exact: { plain: statement('exact', false), keyed: statement('exact', true) },
+  any: { plain: statement('any', false), keyed: statement('any', true) },
+};
 
 export interface AppendedRow {
   global_position: string;
   stream_version: number;
-  recorded_at: Date;
+  recorded_at_ms: number;
 }

@@ -28,6 +28,19 @@ const envSchema = z.object({
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'a size such as 1mb').default('1mb'),
   DASHBOARD_DIR: z.string().optional(),
   SEED_DEMO: booleanFlag.default(true),
+  DOCUMENTS_DIR: z.string().min(1).default('.data/documents'),
+  DOCUMENTS_MAX_BYTES: z.coerce.number().int().min(1).default(200 * 1024 * 1024),
+  /** Base URL the records destination can fetch large documents from (attachment.url); unset = always inline. */
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
+  RECORDS_INLINE_MAX_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
+  RECORDS_TRANSFER_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  RECORDS_TRANSFER_BACKOFF_MS: z.coerce.number().int().min(1).default(10_000),
+  RECORDS_TRANSFER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  /** Documents of one transfer in flight at once. */
+  RECORDS_TRANSFER_DOCUMENT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(3),
+  RECORDS_TRANSFER_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
+  /** How long a killed worker's job stays locked before another worker takes it over. */
+  QUEUE_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

@@ -11,6 +11,11 @@ export const REDACTED_PATHS = [
   'res.headers["set-cookie"]',
   ...['firstName', 'lastName', 'dateOfBirth', 'mrn', 'patientName', 'text', 'description', 'password', 'accessToken', 'token', 'summary', 'statementOfDisagreement']
     .flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
+  // Credentials by other names, and what a failed query carries: TypeORM's
+  // QueryFailedError keeps the bound `parameters` (a patient's name on a failed
+  // insert) and PostgreSQL's `detail` quotes the offending values.
+  ...['authorization', 'refreshToken', 'passwordHash', 'password_hash', 'parameters', 'detail']
+    .flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
 ];
 
 export function loggerOptions(level: string, name: string): LoggerOptions {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type CaseState, DEFAULT_TARGETS, evolve, phaseOf, riskFlags, targetDateOf } from '@secondlook/domain';
 import { caseIdFromStream, isCaseStream, toRecordedCaseEvent } from '@secondlook/case-application';
-import type { InlineProjection, StoredEvent } from '@secondlook/event-store';
+import type { Projection, StoredEvent } from '@secondlook/event-store';
 import type { EntityManager } from 'typeorm';
 
 
@@ -10,8 +10,10 @@ import type { EntityManager } from 'typeorm';
  * a command's response and the next list or detail read always agree.
  */
 @Injectable()
-export class CaseSummaryProjection implements InlineProjection {
+export class CaseSummaryProjection implements Projection {
   readonly name = 'case_summaries';
+  readonly mode = 'inline';
+  readonly tables = ['case_summaries'];
 
   async apply(events: StoredEvent[], tx: EntityManager): Promise<void> {
     const byStream = new Map<string, StoredEvent[]>();

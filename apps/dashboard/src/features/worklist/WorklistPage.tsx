@@ -1,51 +1,82 @@
-import { Alert, Badge, Button, Group, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { caseKeys, casesApi } from '../../api/cases.api';
+import { useAuth } from '../auth/useAuth';
 import { OpenCaseForm } from '../cases/OpenCaseForm';
+import { CaseTable } from './CaseTable';
+import { CountsBar } from './CountsBar';
+import { useStaffDirectory } from './useStaffDirectory';
+import { useWorklistFilters } from './useWorklistFilters';
+import { WorklistFiltersBar } from './WorklistFiltersBar';
 
-export function WorklistPage() {
+export default function WorklistPage() {
+  const { role } = useAuth();
+  const navigate = useNavigate();
   const [opening, { open, close }] = useDisclosure(false);
-  const filters = { sort: 'age' as const, limit: 25 };
-  const cases = useQuery({ queryKey: caseKeys.list(filters), queryFn: () => casesApi.list(filters) });
+  const state = useWorklistFilters();
+  const directory = useStaffDirectory();
+  const { filters } = state;
+  const cases = useInfiniteQuery({
+    queryKey: caseKeys.list(filters),
+    queryFn: ({ pageParam }) => casesApi.list(filters, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    refetchInterval: 5_000,
+  });
+  const items = cases.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = Object.entries(filters).some(([key, value]) => !['sort', 'limit', 'assignedTo'].includes(key) && value !== undefined);
 
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>Worklist</Title>
-        <Button onClick={open}>Open a case</Button>
+        <Title order={2}>{state.view === 'mine' ? 'My cases' : 'Worklist'}</Title>
+        {role !== 'advocate' && <Button onClick={open}>Open a case</Button>}
       </Group>
       <Modal opened={opening} onClose={close} title="Open a second-opinion case" size="lg">
-        <OpenCaseForm onOpened={close} />
+        <OpenCaseForm
+          onOpened={(id) => {
+            close();
+            void navigate(`/cases/${id}`);
+          }}
+        />
       </Modal>
-      {cases.isPending && <Loader aria-label="Loading cases" />}
-      {cases.isError && <Alert color="red" title="Could not load the worklist">{cases.error.message}</Alert>}
-      {cases.data && cases.data.items.length === 0 && <Text c="dimmed">No cases yet. Open the first one.</Text>}
-      {cases.data && cases.data.items.length > 0 && (
-        <Table striped highlightOnHover aria-label="Cases">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Patient</Table.Th>
-              <Table.Th>Phase</Table.Th>
-              <Table.Th>Urgency</Table.Th>
-              <Table.Th>Specialty</Table.Th>
-              <Table.Th>Opened</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {cases.data.items.map((item) => (
-              <Table.Tr key={item.id}>
-                <Table.Td>{item.patientName}</Table.Td>
-                <Table.Td>{item.phase}</Table.Td>
-                <Table.Td>
-                  <Badge color={item.urgency === 'urgent' ? 'red' : item.urgency === 'soon' ? 'orange' : 'gray'}>{item.urgency}</Badge>
-                </Table.Td>
-                <Table.Td>{item.specialty}</Table.Td>
-                <Table.Td>{new Date(item.openedAt).toLocaleDateString()}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+      <CountsBar
+        phase={filters.phase}
+        risk={filters.risk}
+        onPhase={(phase) => state.setParam('phase', phase)}
+        onRisk={(risk) => state.setParam('risk', risk)}
+      />
+      <WorklistFiltersBar state={state} directory={directory} />
+      {cases.isPending && (
+        <Center py="xl">
+          <Loader aria-label="Loading cases" />
+        </Center>
+      )}
+      {cases.isError && (
+        <Alert color="red" title="Could not load the worklist">
+          {cases.error.message}
+        </Alert>
+      )}
+      {cases.isSuccess && items.length === 0 && (
+        <Text c="dimmed" py="lg" ta="center">
+          {filtered ? 'No case matches these filters.' : state.view === 'mine' ? 'No case is assigned to you.' : 'No cases yet. Open the first one.'}
+        </Text>
+      )}
+      {items.length > 0 && <CaseTable items={items} directory={directory} />}
+      {cases.hasNextPage && (
+        <Center>
+          <Button variant="default" onClick={() => void cases.fetchNextPage()} loading={cases.isFetchingNextPage}>
+            Show more cases
+          </Button>
+        </Center>
+      )}
+      {items.length > 0 && (
+        <Text size="xs" c="dimmed" ta="center" aria-live="polite">
+          Showing {items.length} {items.length === 1 ? 'case' : 'cases'}
+          {cases.hasNextPage ? '' : ' (all of them)'}. Updates every few seconds.
+        </Text>
       )}
     </Stack>
   );

@@ -1,0 +1,139 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { installFakeFetch } from '../../testing/fake-fetch';
+import { renderWithProviders } from '../../testing/render-with-providers';
+import { CommandForm } from './CommandForm';
+
+const CASE_ID = '11111111-1111-4111-8111-111111111111';
+
+describe('CommandForm (generated from the contract schema)', () => {
+  it('validates with the schema and sends nothing while a required field is empty', async () => {
+    const fake = installFakeFetch();
+    renderWithProviders(<CommandForm caseId={CASE_ID} command="decline-referral" version={3} onReload={jest.fn()} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Record referral declined' }));
+    expect(await screen.findByText('Required')).toBeInTheDocument();
+    expect(fake.mock).not.toHaveBeenCalled();
+  });
+
+  it('sends the typed body with If-Match and reports the new version', async () => {
+    const fake = installFakeFetch();
+    fake.answer({ status: 200, body: { id: CASE_ID, version: 4 } });
+    const onDone = jest.fn();
+    renderWithProviders(<CommandForm caseId={CASE_ID} command="check-coverage" version={3} onReload={jest.fn()} onDone={onDone} />);
+    await userEvent.click(screen.getByLabelText('The plan covers second opinions'));
+    await userEvent.click(screen.getByLabelText('Pre-authorization is required'));
+    await userEvent.type(screen.getByLabelText(/Estimated out-of-pocket cost/), '250');
+    await userEvent.type(screen.getByLabelText(/Estimated travel cost/), '80.5');
+    await userEvent.type(screen.getByLabelText('Insurer'), 'Acme Health');
+    await userEvent.click(screen.getByRole('button', { name: 'Record coverage check' }));
+
+    await waitFor(() => expect(onDone).toHaveBeenCalledWith({ id: CASE_ID, version: 4 }));
+    const [request] = fake.requests;
+    expect(request.url).toBe(`/api/cases/${CASE_ID}/commands/check-coverage`);
+    expect(request.method).toBe('POST');
+    expect(request.headers['if-match']).toBe('"3"');
+    expect(request.body).toEqual({
+      coversSecondOpinions: true,
+      inNetworkOnly: false,
+      preAuthRequired: true,
+      estimatedOutOfPocketCents: 25000,
+      estimatedTravelCostCents: 8050,
+      costConcern: false,
+      insurerName: 'Acme Health',
+    });
+  });
+
+  it('offers repeatable rows for the documents of a records request', async () => {
+    const fake = installFakeFetch();
+    fake.answer({ status: 200, body: { id: CASE_ID, version: 8 } });
+    renderWithProviders(
+      <CommandForm
+        caseId={CASE_ID}
+        command="request-records"
+        version={7}
+        defaults={{ fromProvider: 'Riverside General', toProvider: 'Lakeside Cancer Center', documents: [{ kind: 'pathology-slides', description: 'Biopsy slides', documentId: '' }] }}
+        onReload={jest.fn()}
+      />,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Add document' }));
+    const second = screen.getByRole('group', { name: 'Documents 2' });
+    await userEvent.click(within(second).getByRole('combobox', { name: /Kind/ }));
+    await userEvent.click(await screen.findByRole('option', { name: /Imaging files/ }));
+    await userEvent.type(within(second).getByRole('textbox', { name: /Description/ }), 'MRI, DICOM');
+    await userEvent.click(screen.getByRole('button', { name: 'Request records' }));
+
+    await waitFor(() => expect(fake.requests).toHaveLength(1));
+    expect(fake.requests[0].body).toEqual({
+      fromProvider: 'Riverside General',
+      toProvider: 'Lakeside Cancer Center',
+      documents: [
+        { kind: 'pathology-slides', description: 'Biopsy slides' },
+        { kind: 'imaging-files', description: 'MRI, DICOM' },
+      ],
+    });
+  });
+
+  it('names a missing row field and sends nothing', async () => {
+    const fake = installFakeFetch();
+    renderWithProviders(<CommandForm caseId={CASE_ID} command="request-records" version={7} onReload={jest.fn()} />);
+    await userEvent.type(screen.getByLabelText(/From provider/), 'Riverside');
+    await userEvent.type(screen.getByLabelText(/To provider/), 'Lakeside');
+    await userEvent.click(screen.getByRole('button', { name: 'Request records' }));
+    const row = screen.getByRole('group', { name: 'Documents 1' });
+    expect(await within(row).findByText('Choose one of the options')).toBeInTheDocument();
+    expect(within(row).getByText('Required')).toBeInTheDocument();
+    expect(fake.mock).not.toHaveBeenCalled();
+  });
+
+  it('sends a date-time as an ISO instant with an offset, and an enum by its code', async () => {
+    const fake = installFakeFetch();
+    fake.answer({ status: 200, body: { id: CASE_ID, version: 12 } });
+    renderWithProviders(<CommandForm caseId={CASE_ID} command="schedule-appointment" version={11} onReload={jest.fn()} />);
+    await userEvent.type(screen.getByLabelText(/Date and time/), '2026-03-16T14:00');
+    await userEvent.click(screen.getByRole('combobox', { name: /How/ }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Video' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Schedule appointment' }));
+    await waitFor(() => expect(fake.requests).toHaveLength(1));
+    expect(fake.requests[0].body).toEqual({ at: new Date('2026-03-16T14:00').toISOString(), mode: 'video' });
+  });
+
+  it('shows the domain’s refusal in plain words', async () => {
+    const fake = installFakeFetch();
+    fake.answer({ status: 409, body: { statusCode: 409, error: 'pre-auth-not-requested', message: 'Pre-authorization was never requested', requestId: 'r1' } });
+    renderWithProviders(<CommandForm caseId={CASE_ID} command="approve-pre-auth" version={5} onReload={jest.fn()} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Record pre-authorization approved' }));
+    expect(await screen.findByText('Pre-authorization was never requested')).toBeInTheDocument();
+    expect(screen.getByText('Not allowed right now')).toBeInTheDocument();
+  });
+});
+
+describe('CommandForm on a 412 (the case changed under the user)', () => {
+  it('says so plainly, keeps what was typed, and saves against the reloaded version', async () => {
+    const fake = installFakeFetch();
+    fake.answer({
+      status: 412,
+      body: { statusCode: 412, error: 'stale-version', message: 'The case changed', details: { expectedVersion: 5, actualVersion: 6 }, requestId: 'r1' },
+    });
+    fake.answer({ status: 200, body: { id: CASE_ID, version: 7 } });
+    const onReload = jest.fn().mockResolvedValue(6);
+    const onDone = jest.fn();
+    renderWithProviders(<CommandForm caseId={CASE_ID} command="add-note" version={5} onReload={onReload} onDone={onDone} />);
+
+    await userEvent.type(screen.getByLabelText(/Note/), 'Patient prefers calls after 5pm');
+    await userEvent.click(screen.getByRole('button', { name: 'Add note' }));
+
+    expect(await screen.findByText('This case changed while you were editing')).toBeInTheDocument();
+    expect(screen.getByLabelText(/Note/)).toHaveValue('Patient prefers calls after 5pm');
+    expect(onDone).not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Reload' }));
+    await waitFor(() => expect(screen.queryByText('This case changed while you were editing')).not.toBeInTheDocument());
+    expect(onReload).toHaveBeenCalledTimes(1);
+    expect(screen.getByLabelText(/Note/)).toHaveValue('Patient prefers calls after 5pm');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalledWith({ id: CASE_ID, version: 7 }));
+    expect(fake.requests.map((request) => request.headers['if-match'])).toEqual(['"5"', '"6"']);
+    expect(fake.requests[1].body).toEqual({ text: 'Patient prefers calls after 5pm' });
+  });
+});

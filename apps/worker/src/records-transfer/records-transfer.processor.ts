@@ -1,0 +1,206 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { caseStreamId, foldStoredCase } from '@secondlook/case-application';
+import type { RecordsTransferProgress, TransferRecordsJob } from '@secondlook/contracts';
+import type { RecordsRequestState } from '@secondlook/domain';
+import { EventStore } from '@secondlook/event-store';
+import { APP_CONFIG, type AppConfig, DOCUMENT_STORAGE, type DocumentStorage } from '@secondlook/platform';
+import { type Job, UnrecoverableError } from 'bullmq';
+import { WorkerCaseCommands } from '../case-commands/worker-case-commands';
+import { base64Chunks, base64Length } from './base64-chunks';
+import { FhirDestinationClient, type RecordsDestination } from './fhir-destination.client';
+import { transactionParts } from './fhir-transaction';
+import { RecordsTransferRepository, type StoredTransferDocument } from './records-transfer.repository';
+
+export interface RecordsTransferResult {
+  recordsRequestId: string;
+  documents: number;
+  skippedAsDelivered: number;
+  receipt: string;
+}
+
+const PROGRESS_INTERVAL_MS = 250;
+const MAX_RECEIPT_CHARS = 2000;
+
+/**
+ * Sends a records request's documents to its destination, one FHIR transaction per
+ * document, then appends RecordsSent. Idempotent per document through the
+ * deliveries ledger; the last failed attempt appends RecordsTransferFailed (which
+ * raises the case's risk flag) before BullMQ marks the job failed.
+ */
+@Injectable()
+export class RecordsTransferProcessor {
+  private readonly logger = new Logger(RecordsTransferProcessor.name);
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly commands: WorkerCaseCommands,
+    private readonly repository: RecordsTransferRepository,
+    private readonly client: FhirDestinationClient,
+    @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async process(job: Job<TransferRecordsJob>): Promise<RecordsTransferResult | { recordsRequestId: string; alreadySent: true }> {
+    const attempt = job.attemptsMade + 1;
+    try {
+      return await this.transfer(job);
+    } catch (error) {
+      const final = error instanceof UnrecoverableError || attempt >= (job.opts.attempts ?? 1);
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.warn({ jobId: job.id, caseId: job.data.caseId, attempt, final, reason }, 'records transfer attempt failed');
+      if (final) {
+        await this.commands.execute(
+          job.data.caseId,
+          { type: 'record-records-transfer-failed', requestId: job.data.recordsRequestId, reason, attempts: attempt },
+          job.data,
+          `records-transfer-failed:${job.id}`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async transfer(job: Job<TransferRecordsJob>): Promise<RecordsTransferResult | { recordsRequestId: string; alreadySent: true }> {
+    const { caseId, recordsRequestId } = job.data;
+    const request = foldStoredCase(await this.store.readStream(caseStreamId(caseId)))?.records.find((candidate) => candidate.requestId === recordsRequestId);
+    if (!request) throw new UnrecoverableError('The records request does not exist');
+    if (request.status === 'sent' || request.status === 'received') return { recordsRequestId, alreadySent: true };
+
+    const destination = await this.repository.destination(request.toProvider);
+    if (!destination) throw new UnrecoverableError(`No records destination is configured for "${request.toProvider}"`);
+    const documents = await this.documentsOf(caseId, request);
+
+    if (request.status !== 'in-transfer') {
+      await this.commands.execute(caseId, { type: 'start-records-transfer', requestId: recordsRequestId }, job.data, `records-transfer-started:${job.id}`);
+    }
+
+    const delivered = await this.repository.delivered(recordsRequestId);
+    const progress = new ProgressReporter(job, {
+      documentsDone: 0,
+      documentsTotal: documents.length,
+      bytesDone: 0,
+      bytesTotal: documents.reduce((sum, document) => sum + document.sizeBytes, 0),
+    });
+    const receipts = new Map<string, string>();
+    const pending = documents.filter((document) => {
+      const earlier = delivered.get(document.documentId);
+      if (earlier === undefined) return true;
+      receipts.set(document.documentId, earlier);
+      progress.documentDone(document.sizeBytes, 0);
+      return false;
+    });
+
+    // A few documents in flight at once: while one waits for the destination's answer (and our
+    // ledger write), another is streaming. On the first failure no new document starts, and the
+    // job fails only once those in flight have settled, so a retry never overlaps them.
+    let next = 0;
+    let failure: unknown;
+    const lane = async (): Promise<void> => {
+      while (failure === undefined && next < pending.length) {
+        const document = pending[next++];
+        await this.repository.markSending(recordsRequestId, document.documentId);
+        let streamed = 0;
+        try {
+          const receipt = await this.send(destination, recordsRequestId, caseId, document, (bytes) => {
+            streamed += bytes;
+            progress.bytes(bytes);
+          });
+          await this.repository.markDelivered(recordsRequestId, document.documentId, receipt);
+          receipts.set(document.documentId, receipt);
+          progress.documentDone(document.sizeBytes, streamed);
+        } catch (error) {
+          failure ??= error;
+          progress.bytes(-streamed);
+          await this.repository.markFailed(recordsRequestId, document.documentId, error instanceof Error ? error.message : String(error));
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.config.RECORDS_TRANSFER_DOCUMENT_CONCURRENCY, pending.length) }, lane));
+    await progress.flush();
+    if (failure !== undefined) throw failure;
+
+    const receipt = summariseReceipts(documents.map((document) => receipts.get(document.documentId) ?? ''));
+    await this.commands.execute(caseId, { type: 'record-records-sent', requestId: recordsRequestId, receipt }, job.data, `records-sent:${job.id}`);
+    return { recordsRequestId, documents: documents.length, skippedAsDelivered: documents.length - pending.length, receipt };
+  }
+
+  private async documentsOf(caseId: string, request: RecordsRequestState): Promise<Array<StoredTransferDocument & { description: string }>> {
+    const wanted = request.documents.filter((document) => document.documentId);
+    if (wanted.length === 0) throw new UnrecoverableError('The request names no uploaded document to send');
+    const stored = new Map((await this.repository.documents(caseId, wanted.map((document) => document.documentId as string))).map((row) => [row.documentId, row]));
+    return wanted.map((document) => {
+      const row = stored.get(document.documentId as string);
+      if (!row) throw new UnrecoverableError(`Document ${document.documentId} is not uploaded to this case`);
+      return { ...row, description: row.description ?? document.description };
+    });
+  }
+
+  private async send(
+    destination: RecordsDestination,
+    recordsRequestId: string,
+    caseId: string,
+    document: StoredTransferDocument & { description: string },
+    onBytes: (bytes: number) => void,
+  ): Promise<string> {
+    const byUrl = document.sizeBytes > this.config.RECORDS_INLINE_MAX_BYTES && this.config.PUBLIC_BASE_URL !== undefined;
+    const contentUrl = byUrl ? `${this.config.PUBLIC_BASE_URL?.replace(/\/+$/, '')}/api/cases/${caseId}/documents/${document.documentId}/content` : undefined;
+    const parts = transactionParts(recordsRequestId, document, contentUrl);
+    const head = Buffer.from(parts.head);
+    const tail = Buffer.from(parts.tail);
+    if (!parts.inline) {
+      const posted = await this.client.postTransaction(destination, [head], head.length, this.config.RECORDS_TRANSFER_TIMEOUT_MS);
+      return posted.receipt;
+    }
+    const file = await this.storage.read(document.storageKey);
+    try {
+      const body = (async function* () {
+        yield head;
+        yield* base64Chunks(file, onBytes);
+        yield tail;
+      })();
+      const posted = await this.client.postTransaction(destination, body, head.length + base64Length(document.sizeBytes) + tail.length, this.config.RECORDS_TRANSFER_TIMEOUT_MS);
+      return posted.receipt;
+    } finally {
+      file.destroy();
+    }
+  }
+}
+
+/**
+ * job.updateProgress at most every PROGRESS_INTERVAL_MS and at each finished
+ * document: per-chunk writes to Redis would cost more than the chunks.
+ */
+class ProgressReporter {
+  private lastReport = 0;
+
+  constructor(
+    private readonly job: Job<TransferRecordsJob>,
+    private readonly progress: RecordsTransferProgress,
+  ) {}
+
+  bytes(count: number): void {
+    this.progress.bytesDone += count;
+    if (Date.now() - this.lastReport >= PROGRESS_INTERVAL_MS) this.report();
+  }
+
+  documentDone(sizeBytes: number, alreadyCounted: number): void {
+    this.progress.documentsDone++;
+    this.progress.bytesDone += sizeBytes - alreadyCounted;
+    this.report();
+  }
+
+  flush(): Promise<void> {
+    return this.job.updateProgress({ ...this.progress });
+  }
+
+  private report(): void {
+    this.lastReport = Date.now();
+    // Fire-and-forget: a progress write must never stall the bytes, and a lost one costs one update.
+    this.job.updateProgress({ ...this.progress }).catch(() => undefined);
+  }
+}
+
+function summariseReceipts(receipts: string[]): string {
+  const text = `${receipts.length} document(s): ${receipts.join(', ')}`;
+  return text.length <= MAX_RECEIPT_CHARS ? text : `${text.slice(0, MAX_RECEIPT_CHARS - 1)}…`;
+}

@@ -1,0 +1,2 @@
+export * from './report-case-facts';
+export * from './report-case-facts.projection';

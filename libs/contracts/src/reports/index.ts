@@ -1,0 +1,2 @@
+export * from './equity-profile';
+export * from './report-measures';
