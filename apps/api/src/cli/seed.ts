@@ -37,6 +37,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`seed failed: ${error instanceof Error ? (process.env.DEBUG ? error.stack : error.message) : String(error)}\n`);
   process.exit(1);
 });

@@ -62,7 +62,7 @@ export function demoJourney(faker: Faker, reasons: string[], openedAt: Date): Jo
       estimatedOutOfPocketCents: outOfPocket,
       estimatedTravelCostCents: faker.number.int({ min: 0, max: 80_000 }),
       currency: 'USD',
-      costConcern: outOfPocket > 150_000,
+      costConcern: outOfPocket > 225_000,
     }),
     afterDays: 2,
   });

@@ -42,6 +42,8 @@ export class QueueBoardModule implements OnModuleInit {
       const claims = await tokens.verify(token);
       return sessions.activeActor(claims.sub, claims.sid);
     };
+    // Command-line contexts (the seed) have no HTTP server to mount the board on.
+    if (!this.adapterHost.httpAdapter) return;
     const app = this.adapterHost.httpAdapter.getInstance<Application>();
     app.use(BOARD_PATH, queueBoardAuth(resolveActor), serverAdapter.getRouter());
   }
