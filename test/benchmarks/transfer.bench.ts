@@ -59,6 +59,11 @@ async function main(): Promise<void> {
     const baselineStart = performance.now();
     for (const path of files) await postFile(receiver.url, path);
     const baselineSeconds = (performance.now() - baselineStart) / 1000;
+    // A second reference: the same plain loop, but sending each file base64-encoded in a JSON body the
+    // size of our Bundles, to separate the cost of the FHIR format from the cost of the worker.
+    const encodedStart = performance.now();
+    for (const path of files) await postBase64(receiver.url, path);
+    const encodedSeconds = (performance.now() - encodedStart) / 1000;
 
     const workerPid = findWorkerPid(product.redisPrefix);
     const requestStart = performance.now();
@@ -78,9 +83,11 @@ async function main(): Promise<void> {
       `${name.padEnd(34)} ${seconds.toFixed(2).padStart(8)} s ${(megabytes / seconds).toFixed(1).padStart(8)} MB/s ${(DOCUMENTS / seconds).toFixed(2).padStart(8)} docs/s`;
     console.log(`\nRecords transfer: ${DOCUMENTS} documents × ${(SIZE / 1024 / 1024).toFixed(1)} MB = ${megabytes.toFixed(0)} MB of file bytes`);
     console.log(row('baseline (raw POST from disk)', baselineSeconds));
+    console.log(row('plain loop, base64 JSON from disk', encodedSeconds));
     console.log(row('worker job (FHIR Bundles, base64)', jobSeconds));
     console.log(row('worker end to end (command→sent)', endToEndSeconds));
     console.log(`ratio job/baseline: ${(baselineSeconds / jobSeconds).toFixed(2)}× (target ≥ 0.70×)`);
+    console.log(`ratio job/plain base64 loop: ${(encodedSeconds / jobSeconds).toFixed(2)}×`);
     console.log(`bytes on the wire to the receiver: ${(receiver.bytesReceived / 1024 / 1024).toFixed(0)} MB (baseline + base64 Bundles)`);
     console.log(`worker peak RSS (VmHWM): ${peakKb ? `${(peakKb / 1024).toFixed(0)} MB` : 'unknown'} (target < 256 MB)`);
   } finally {
@@ -100,6 +107,27 @@ function postFile(url: string, path: string): Promise<void> {
     });
     req.on('error', reject);
     pipeline(createReadStream(path), req).catch(reject);
+  });
+}
+
+function postBase64(url: string, path: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+      res.resume();
+      res.on('end', resolve);
+    });
+    req.on('error', reject);
+    void (async () => {
+      req.write('{"resourceType":"Binary","data":"');
+      let carry = Buffer.alloc(0);
+      for await (const chunk of createReadStream(path, { highWaterMark: 768 * 1024 }) as AsyncIterable<Buffer>) {
+        const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+        const whole = bytes.length - (bytes.length % 3);
+        carry = Buffer.from(bytes.subarray(whole));
+        if (!req.write(bytes.subarray(0, whole).toString('base64'))) await new Promise((drained) => req.once('drain', drained));
+      }
+      req.end(`${carry.toString('base64')}"}`);
+    })().catch(reject);
   });
 }
 

@@ -41,7 +41,10 @@ describe('records transfer under faults', () => {
   it('kill -9 of the worker mid-transfer, then a restart: every document arrives exactly once', async () => {
     // ~1 MB bodies read in 64 KB chunks every 40 ms: about 0.6 s per document, so the kill lands mid-body.
     const destination = await receiver({ chunkDelayMs: 40 });
-    const { product: running, client } = await product({});
+    // One document in flight, so "a document in flight" means every earlier one is in the ledger: the
+    // kill lands mid-body, never between a 2xx and its ledger write (a window the destination's
+    // ifNoneExist covers, checked below through `created`).
+    const { product: running, client } = await product({ RECORDS_TRANSFER_DOCUMENT_CONCURRENCY: '1' });
     await client.addDestination('Slow Receiver', destination.url);
     const caseId = await client.openCase();
     const documents = [];

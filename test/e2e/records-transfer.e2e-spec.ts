@@ -19,7 +19,9 @@ describe('records transfer: documents to a FHIR destination', () => {
     documentsDir = mkdtempSync(join(tmpdir(), 'sl-docs-'));
     product = await startProduct({
       withWorker: true,
-      extraEnv: { ...adminEnv, DOCUMENTS_DIR: documentsDir, DOCUMENTS_MAX_BYTES: String(2 * 1024 * 1024), RECORDS_TRANSFER_BACKOFF_MS: '100', RECORDS_TRANSFER_ATTEMPTS: '5', LOG_LEVEL: 'warn' },
+      extraEnv: { ...adminEnv, DOCUMENTS_DIR: documentsDir, DOCUMENTS_MAX_BYTES: String(2 * 1024 * 1024), RECORDS_TRANSFER_BACKOFF_MS: '100', RECORDS_TRANSFER_ATTEMPTS: '5', LOG_LEVEL: 'warn',
+        // One document at a time, so "503 three times" is three attempts whatever the timing.
+        RECORDS_TRANSFER_DOCUMENT_CONCURRENCY: '1' },
     });
     client = await ProductClient.for(product);
   });

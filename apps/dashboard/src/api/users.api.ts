@@ -1,4 +1,4 @@
-import type { AuditPage, AuditQuery, CreateUserBody, UpdateUserBody, UserAccount, UserList } from '@secondlook/contracts';
+import type { AuditPage, AuditQuery, CreateUserBody, StaffList, UpdateUserBody, UserAccount, UserList } from '@secondlook/contracts';
 import { apiFetch } from './http-client';
 
 export type AuditFilters = Partial<Omit<AuditQuery, 'cursor' | 'limit'>>;
@@ -11,6 +11,15 @@ export const userKeys = {
 export const auditKeys = {
   all: ['audit'] as const,
   list: (filters: AuditFilters) => [...auditKeys.all, filters] as const,
+};
+
+export const staffKeys = {
+  list: () => ['staff', 'list'] as const,
+};
+
+/** Active coordinators and advocates (id, name, role), readable by every signed-in role. */
+export const staffApi = {
+  list: (): Promise<StaffList> => apiFetch<StaffList>('/api/staff'),
 };
 
 export const usersApi = {

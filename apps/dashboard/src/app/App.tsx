@@ -13,6 +13,7 @@ import { cssVariablesResolver, theme } from './theme';
 const WorklistPage = lazy(() => import('../features/worklist/WorklistPage'));
 const CaseWorkspacePage = lazy(() => import('../features/case-workspace/CaseWorkspacePage'));
 const AdminPage = lazy(() => import('../features/admin/AdminPage'));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage'));
 
 const PageLoader = () => (
   <Center py="xl">
@@ -71,6 +72,14 @@ export function AppRoutes() {
             element={
               <Suspense fallback={<PageLoader />}>
                 <AdminPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="reports"
+            element={
+              <Suspense fallback={<PageLoader />}>
+                <ReportsPage />
               </Suspense>
             }
           />

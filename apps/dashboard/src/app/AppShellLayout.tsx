@@ -6,7 +6,13 @@ const ROLE_LABELS = { coordinator: 'Coordinator', advocate: 'Advocate', admin: '
 
 export function AppShellLayout() {
   const { user, role, status, signOut } = useAuth();
-  const links = role === 'admin' ? [{ to: '/admin', label: 'Users and audit' }] : [{ to: '/', label: 'Worklist' }];
+  // Reports: admins see every breakdown, coordinators the non-demographic ones; advocates none.
+  const links =
+    role === 'admin'
+      ? [{ to: '/admin', label: 'Users and audit' }, { to: '/reports', label: 'Reports' }]
+      : role === 'coordinator'
+        ? [{ to: '/', label: 'Worklist' }, { to: '/reports', label: 'Reports' }]
+        : [{ to: '/', label: 'Worklist' }];
 
   return (
     <AppShell header={{ height: 56 }} padding="md">

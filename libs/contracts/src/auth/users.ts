@@ -28,3 +28,14 @@ export interface UserAccount {
 export interface UserList {
   items: UserAccount[];
 }
+
+/** `GET /api/staff`: who cases can be assigned to, for every signed-in role; no emails (minimum necessary). */
+export interface StaffMember {
+  id: string;
+  name: string;
+  role: 'coordinator' | 'advocate';
+}
+
+export interface StaffList {
+  items: StaffMember[];
+}

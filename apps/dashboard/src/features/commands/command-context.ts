@@ -54,7 +54,7 @@ export const commandDefaults = (command: CommandBodyName, detail: CaseDetail, st
 /** Choices for identifier fields: the case's own requests, concerns and questions, the clinic's staff. */
 export function referenceOptions(detail: CaseDetail, directory: StaffDirectory, documents: CaseDocument[] = []): ReferenceOptions {
   const { state } = detail;
-  const staff = (role: string) => directory.users.filter((user) => user.role === role && !user.disabledAt).map((user) => ({ value: user.id, label: user.name }));
+  const staff = (role: string) => directory.users.filter((user) => user.role === role).map((user) => ({ value: user.id, label: user.name }));
   return {
     advocateId: staff('advocate'),
     coordinatorId: staff('coordinator'),

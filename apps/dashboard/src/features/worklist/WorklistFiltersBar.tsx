@@ -17,7 +17,7 @@ export function WorklistFiltersBar({ state, directory }: { state: WorklistState;
   const { view, filters, setParam, clearFilters } = state;
   const [search, setSearch] = useState(filters.q ?? '');
   const commitSearch = useDebouncedCallback((value: string) => setParam('q', value.trim() || null), 300);
-  const advocates = directory.users.filter((user) => user.role === 'advocate' && !user.disabledAt);
+  const advocates = directory.users.filter((user) => user.role === 'advocate');
 
   return (
     <Group align="flex-end" gap="sm">

@@ -1,27 +1,24 @@
-import type { UserAccount } from '@secondlook/contracts';
+import type { StaffMember } from '@secondlook/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { userKeys, usersApi } from '../../api/users.api';
+import { staffApi, staffKeys } from '../../api/users.api';
 import { useAuth } from '../auth/useAuth';
 
 export interface StaffDirectory {
-  users: UserAccount[];
+  users: StaffMember[];
   nameOf(id: string | null | undefined): string | null;
 }
 
-/**
- * Names for user ids (advocates, coordinators, the actors on the timeline). The users list
- * may be an admin-only route: without it, screens fall back to "You" and roles.
- */
+/** Names for user ids (advocates, coordinators, the actors on the timeline), from the staff list. */
 export function useStaffDirectory(): StaffDirectory {
   const { user, status } = useAuth();
-  const users = useQuery({
-    queryKey: userKeys.list(),
-    queryFn: usersApi.list,
+  const staff = useQuery({
+    queryKey: staffKeys.list(),
+    queryFn: staffApi.list,
     enabled: status === 'signed-in',
     retry: false,
     staleTime: 60_000,
   });
-  const items = users.data?.items ?? [];
+  const items = staff.data?.items ?? [];
   return {
     users: items,
     nameOf: (id) => {
