@@ -1,5 +1,5 @@
 import { type CaseState, DEFAULT_TARGETS, evolve, phaseOf, riskFlags, targetDateOf } from '@secondlook/domain';
-import type { InlineProjection, StoredEvent } from '@secondlook/event-store';
+import type { Projection, StoredEvent } from '@secondlook/event-store';
 import type { EntityManager } from 'typeorm';
 import { caseIdFromStream, isCaseStream, toRecordedCaseEvent } from './case-stream';
 
@@ -9,8 +9,10 @@ import { caseIdFromStream, isCaseStream, toRecordedCaseEvent } from './case-stre
  * processes register this projection: whichever process appends, the worklist
  * row moves with the events.
  */
-export class CaseSummaryProjection implements InlineProjection {
+export class CaseSummaryProjection implements Projection {
   readonly name = 'case_summaries';
+  readonly mode = 'inline';
+  readonly tables = ['case_summaries'];
 
   async apply(events: StoredEvent[], tx: EntityManager): Promise<void> {
     const byStream = new Map<string, StoredEvent[]>();

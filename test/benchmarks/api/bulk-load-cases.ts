@@ -1,11 +1,10 @@
 import { faker } from '@faker-js/faker';
-import { toNewEvents } from '@secondlook/case-application';
+import { CaseSummaryProjection, toNewEvents } from '@secondlook/case-application';
 import { parseCommand } from '@secondlook/contracts';
 import { type CaseCommand, type CaseEvent, type CaseState, decide, evolve, OPENING_REASONS, URGENCIES } from '@secondlook/domain';
 import { EventStore } from '@secondlook/event-store';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { CaseSummaryProjection } from '../../../apps/api/src/cases/read-model/case-summary.projection';
 import { demoJourney } from '../../../apps/api/src/demo/demo-journeys';
 import { PatientDirectory } from '../../../apps/api/src/patients/patient-directory';
 

@@ -1,18 +1,16 @@
 import { Global, Module } from '@nestjs/common';
+import { CaseSummaryProjection } from '@secondlook/case-application';
 import { EventStore } from '@secondlook/event-store';
 import { DataSource } from 'typeorm';
-import { CaseSummaryProjection } from '../cases/read-model/case-summary.projection';
 
-/** One EventStore per process; inline projections commit with every append. */
+/** One EventStore per process; the worklist projection commits with every append. */
 @Global()
 @Module({
   providers: [
-    CaseSummaryProjection,
     {
       provide: EventStore,
-      inject: [DataSource, CaseSummaryProjection],
-      useFactory: (dataSource: DataSource, caseSummaries: CaseSummaryProjection) =>
-        new EventStore(dataSource, { inlineProjections: [caseSummaries] }),
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new EventStore(dataSource, { inlineProjections: [new CaseSummaryProjection()] }),
     },
   ],
   exports: [EventStore],

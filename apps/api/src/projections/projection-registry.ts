@@ -1,5 +1,5 @@
 import type { Projection } from '@secondlook/event-store';
-import { CaseSummaryProjection } from '../cases/read-model/case-summary.projection';
+import { CaseSummaryProjection } from '@secondlook/case-application';
 import { reportProjections } from '../reports/report-projections';
 
 /**
