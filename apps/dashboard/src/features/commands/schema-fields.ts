@@ -164,6 +164,8 @@ function describeField(command: string, name: string, schema: z.ZodType, require
       return { ...base, kind: 'rows', fields, minRows };
     }
   }
+  // User ids are uuids (a string format of their own in zod 4), chosen from the staff list.
+  if (schema instanceof z.ZodUUID && REFERENCE_FIELDS.has(name)) return { ...base, kind: 'reference' };
   if (schema instanceof z.ZodString) {
     if (REFERENCE_FIELDS.has(name)) return { ...base, kind: 'reference' };
     const maxLength = schema.maxLength;
