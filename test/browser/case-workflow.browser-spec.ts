@@ -113,8 +113,10 @@ describe('dashboard: the case workspace', () => {
     await saveScreenshot(page, 'workspace-decision-recorded');
 
     // "View as of" a moment before the decision shows the case as it stood: no decision, no actions.
-    const detail = await coordinatorApi.request<{ state: { decision: { recordedAt: string } } }>('GET', `/api/cases/${opened.id}`);
-    const before = new Date(new Date(detail.body.state.decision.recordedAt).getTime() - 60_000);
+    // The moment the event before the decision was recorded: the case then had everything but the decision.
+    const events = await coordinatorApi.request<{ items: Array<{ type: string; recordedAt: string }> }>('GET', `/api/cases/${opened.id}/events`);
+    const decisionAt = events.body.items.findIndex((event) => event.type === 'DecisionRecorded');
+    const before = new Date(events.body.items[decisionAt - 1].recordedAt);
     await page.goto(`${staff.baseUrl}/cases/${opened.id}?asOf=${encodeURIComponent(before.toISOString())}`);
     await page.getByText(/The case as it stood on/).waitFor();
     await page.locator('[data-step="decision"][data-done="false"]').waitFor();

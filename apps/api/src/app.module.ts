@@ -10,6 +10,7 @@ import type { Options as PinoHttpOptions } from 'pino-http';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
+import { PatientsModule } from './patients/patients.module';
 import { apiMigrations } from './database/api-migrations';
 import { EventStoreModule } from './database/event-store.module';
 import { DocumentsModule } from './documents/documents.module';
@@ -50,6 +51,7 @@ export class AppModule {
         AuthModule,
         AuditModule,
         EventStoreModule,
+        PatientsModule,
         CasesModule,
         HealthModule,
         OpenApiModule,

@@ -42,6 +42,8 @@ const MATRIX: Row[] = [
   { method: 'POST', route: '/api/users', send: () => ({ email: uniqueEmail(), name: 'Matrix', role: 'advocate', password: 'matrix-password-1' }), expect: [403, 403, 403, 201, 401] },
   { method: 'PATCH', route: '/api/users/:id', send: () => ({ role: 'advocate' }), expect: [403, 403, 403, 200, 401] },
   { method: 'GET', route: '/api/staff', expect: [200, 200, 200, 200, 401] },
+  // The fixture's case keeps its patient: an unknown case id shows the admin reached the handler.
+  { method: 'POST', route: '/api/erasures', send: () => ({ caseId: '0f0f0f0f-0000-4000-8000-000000000000' }), expect: [403, 403, 403, 404, 401] },
   { method: 'GET', route: '/api/audit', expect: [403, 403, 403, 200, 401] },
   { method: 'GET', route: '/api/cases', expect: [200, 200, 200, 403, 401] },
   { method: 'POST', route: '/api/cases', send: () => ({ patient: { firstName: 'Mat', lastName: 'Rix', dateOfBirth: '1970-01-01' }, reasons: ['unclear-diagnosis'], urgency: 'routine', specialty: 'Oncology' }), expect: [201, 201, 201, 403, 401] },

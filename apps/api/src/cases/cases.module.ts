@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { DemoSeeder } from '../demo/demo-seeder';
-import { PatientDirectory } from '../patients/patient-directory';
 import { CasesController } from './cases.controller';
 import { AssigneeCheck } from './commands/execute-case-command/assignee-check';
 import { ExecuteCaseCommandHandler } from './commands/execute-case-command/execute-case-command.handler';
@@ -13,7 +12,6 @@ import { ListCasesHandler } from './queries/list-cases/list-cases.handler';
 @Module({
   controllers: [CasesController],
   providers: [
-    PatientDirectory,
     OpenCaseHandler,
     ExecuteCaseCommandHandler,
     AssigneeCheck,

@@ -20,4 +20,25 @@ export class PatientDirectory {
       [patientId, details.firstName, details.lastName, details.dateOfBirth, details.mrn ?? null],
     );
   }
+
+  /**
+   * Erases the personal data of the patient behind a case: the patients row and,
+   * by cascade, the equity self-identification answers. The log keeps only the
+   * patient id, so every event still reads; read models then show "[erased]".
+   */
+  async eraseForCase(tx: EntityManager, caseId: string): Promise<ErasureResult | undefined> {
+    const rows: Array<{ patient_id: string }> = await tx.query(
+      `SELECT p.patient_id FROM patients p JOIN case_summaries s ON s.patient_id = p.patient_id WHERE s.case_id = $1 FOR UPDATE OF p`,
+      [caseId],
+    );
+    const patientId = rows[0]?.patient_id;
+    if (!patientId) return undefined;
+    await tx.query(`DELETE FROM patients WHERE patient_id = $1`, [patientId]);
+    return { patientId, erasedAt: new Date().toISOString() };
+  }
+}
+
+export interface ErasureResult {
+  patientId: string;
+  erasedAt: string;
 }

@@ -1,7 +1,0 @@
-module.exports = {
-  ...require('../../jest.preset.cjs'),
-  displayName: 'worker:integration',
-  rootDir: __dirname,
-  testMatch: ['<rootDir>/src/**/*.int-spec.ts'],
-  testTimeout: 60000,
-};
