@@ -66,6 +66,8 @@ async function main() {
     env.DATABASE_URL = `postgres://postgres@127.0.0.1:${port}/postgres`;
     // PGlite runs one session: a small pool keeps waits short.
     env.DATABASE_POOL_SIZE = env.DATABASE_POOL_SIZE ?? '4';
+    // Named prepared statements from several connections collide in PGlite's single session.
+    env.DATABASE_PREPARED_STATEMENTS = 'false';
   }
 
   if (!env.REDIS_URL) {
