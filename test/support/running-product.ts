@@ -81,6 +81,10 @@ export async function startProduct(options: { withWorker?: boolean; extraEnv?: N
     DASHBOARD_DIR: join(repoRoot, 'dist/apps/dashboard'),
     LOG_LEVEL: 'info',
     SEED_DEMO: 'false',
+    // Browser suites sign the same staff in again and again within a minute, all from 127.0.0.1;
+    // the throttle itself is proven by the api's login-throttle suite at the default limits.
+    LOGIN_LIMIT_PER_ACCOUNT: '1000',
+    LOGIN_LIMIT_PER_ADDRESS: '1000',
     ADMIN_EMAIL: DEFAULT_TEST_ADMIN.email,
     ADMIN_PASSWORD: DEFAULT_TEST_ADMIN.password,
     ...options.extraEnv,

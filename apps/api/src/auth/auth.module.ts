@@ -21,7 +21,11 @@ import { ThrottleStorageModule } from './throttle-storage.module';
   imports: [
     AuditModule,
     JwtModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => jwtOptions(config) }),
-    ThrottlerModule.forRootAsync({ imports: [ThrottleStorageModule], inject: [RedisThrottlerStorage], useFactory: loginThrottleOptions }),
+    ThrottlerModule.forRootAsync({
+      imports: [ThrottleStorageModule],
+      inject: [RedisThrottlerStorage, APP_CONFIG],
+      useFactory: (storage: RedisThrottlerStorage, config: AppConfig) => loginThrottleOptions(storage, { perAccount: config.LOGIN_LIMIT_PER_ACCOUNT, perAddress: config.LOGIN_LIMIT_PER_ADDRESS }),
+    }),
   ],
   controllers: [AuthController],
   providers: [

@@ -1,5 +1,5 @@
 import type { ThrottlerModuleOptions, ThrottlerStorage } from '@nestjs/throttler';
-import { LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_PER_ADDRESS, LOGIN_WINDOW_MS } from './session-policy.constant';
+import { LOGIN_WINDOW_MS } from './session-policy.constant';
 
 type TrackedRequest = { body?: { email?: unknown }; ip?: string };
 
@@ -9,14 +9,15 @@ const addressOf = (req: TrackedRequest): string => req.ip ?? 'unknown';
 
 /**
  * Counts every attempt, right or wrong: per account stops guessing one
- * password; per address stops spraying many accounts from one machine.
+ * password; per address stops spraying many accounts from one machine (configurable:
+ * a clinic whose staff share one NAT address may need more than the default).
  */
-export function loginThrottleOptions(storage: ThrottlerStorage): ThrottlerModuleOptions {
+export function loginThrottleOptions(storage: ThrottlerStorage, limits: { perAccount: number; perAddress: number }): ThrottlerModuleOptions {
   return {
     storage,
     throttlers: [
-      { name: 'login-account', ttl: LOGIN_WINDOW_MS, limit: LOGIN_LIMIT_PER_ACCOUNT, getTracker: (req) => `account:${accountOf(req)}` },
-      { name: 'login-address', ttl: LOGIN_WINDOW_MS, limit: LOGIN_LIMIT_PER_ADDRESS, getTracker: (req) => `address:${addressOf(req)}` },
+      { name: 'login-account', ttl: LOGIN_WINDOW_MS, limit: limits.perAccount, getTracker: (req) => `account:${accountOf(req)}` },
+      { name: 'login-address', ttl: LOGIN_WINDOW_MS, limit: limits.perAddress, getTracker: (req) => `address:${addressOf(req)}` },
     ],
   };
 }

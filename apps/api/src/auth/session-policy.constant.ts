@@ -8,6 +8,5 @@ export const REFRESH_REUSE_GRACE_MS = 30 * 1000;
 export const REFRESH_COOKIE = 'sl_refresh';
 export const REFRESH_COOKIE_PATH = '/api/auth';
 
-export const LOGIN_LIMIT_PER_ACCOUNT = 5;
-export const LOGIN_LIMIT_PER_ADDRESS = 20;
+/** The sign-in throttle window; the limits per account and per address are configuration. */
 export const LOGIN_WINDOW_MS = 60 * 1000;

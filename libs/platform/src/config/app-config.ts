@@ -25,6 +25,8 @@ const envSchema = z.object({
     .string()
     .default('')
     .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean)),
+  LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).max(100_000).default(5),
+  LOGIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'a size such as 1mb').default('1mb'),
   DASHBOARD_DIR: z.string().optional(),
   SEED_DEMO: booleanFlag.default(true),
