@@ -136,23 +136,7 @@ export function documentBytes(size: number, seed: number): Buffer {
   return bytes;
 }
 
-/** Removes every Redis key of a test's prefix. */
-export async function deleteRedisPrefix(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } catch {
-    // Redis already gone: nothing left to clean.
-  } finally {
-    redis.disconnect();
-  }
-}
+export { deleteRedisPrefix } from '../../apps/api/src/testing/redis-prefix';
 
 /** A Redis of the test's own, so stopping it never disturbs the shared one on 6379. */
 export class PrivateRedis {

@@ -4,9 +4,9 @@ import { createTestDatabase } from '@secondlook/event-store';
 import { type AppConfig, loadConfig } from '@secondlook/platform';
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import Redis from 'ioredis';
 import { AuthService } from '../auth/auth.service';
 import { createApp } from '../bootstrap/create-app';
+import { deleteRedisPrefix } from './redis-prefix';
 import { UsersService } from '../users/users.service';
 
 export interface TestUser {
@@ -74,19 +74,4 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
       await deleteRedisPrefix(config.REDIS_URL, prefix);
     },
   };
-}
-
-async function deleteRedisPrefix(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
