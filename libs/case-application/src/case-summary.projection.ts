@@ -1,5 +1,5 @@
 import { type CaseState, DEFAULT_TARGETS, evolve, phaseOf, riskFlags, targetDateOf } from '@secondlook/domain';
-import type { Projection, StoredEvent } from '@secondlook/event-store';
+import type { InlineApplyContext, Projection, StoredEvent } from '@secondlook/event-store';
 import type { EntityManager } from 'typeorm';
 import { caseIdFromStream, isCaseStream, toRecordedCaseEvent } from './case-stream';
 
@@ -14,20 +14,22 @@ export class CaseSummaryProjection implements Projection {
   readonly mode = 'inline';
   readonly tables = ['case_summaries'];
 
-  async apply(events: StoredEvent[], tx: EntityManager): Promise<void> {
+  async apply(events: StoredEvent[], tx: EntityManager, context?: InlineApplyContext): Promise<void> {
     const byStream = new Map<string, StoredEvent[]>();
     for (const event of events) {
       if (!isCaseStream(event.streamId)) continue;
       byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event]);
     }
     for (const [streamId, streamEvents] of byStream) {
-      await this.applyToCase(caseIdFromStream(streamId), streamEvents, tx);
+      // The command decided on this very state and the append's version check proved it current;
+      // the stream row's lock serialises writers of the case, so no row lock is needed either.
+      const known = byStream.size === 1 && context?.snapshot?.version === streamEvents[0].streamVersion - 1 ? (context.snapshot.state as CaseState) : undefined;
+      await this.applyToCase(caseIdFromStream(streamId), streamEvents, tx, known);
     }
   }
 
-  private async applyToCase(caseId: string, events: StoredEvent[], tx: EntityManager): Promise<void> {
-    const rows: Array<{ state: CaseState }> = await tx.query(`SELECT state FROM case_summaries WHERE case_id = $1 FOR UPDATE`, [caseId]);
-    let state: CaseState | undefined = rows[0]?.state;
+  private async applyToCase(caseId: string, events: StoredEvent[], tx: EntityManager, known: CaseState | undefined): Promise<void> {
+    let state = known ?? (await readSummaryState(tx, caseId));
     for (const event of events) state = evolve(state, toRecordedCaseEvent(event));
     if (!state) return;
     const last = events[events.length - 1];
@@ -57,6 +59,11 @@ export class CaseSummaryProjection implements Projection {
       ],
     );
   }
+}
+
+async function readSummaryState(tx: EntityManager, caseId: string): Promise<CaseState | undefined> {
+  const rows: Array<{ state: CaseState }> = await tx.query(`SELECT state FROM case_summaries WHERE case_id = $1 FOR UPDATE`, [caseId]);
+  return rows[0]?.state;
 }
 
 /**

@@ -2,6 +2,7 @@ import { type CaseCommand, type CaseEvent, decide, EVENT_SCHEMA_VERSIONS } from 
 import { ConcurrencyError, type EventStore, type NewEvent, type StoredEvent } from '@secondlook/event-store';
 import { randomUUID } from 'node:crypto';
 import { CaseCommandRefusedError, CaseNotFoundError, StaleCaseVersionError } from './case-command.errors';
+import { type CaseSnapshot, readCaseSnapshot } from './case-snapshot';
 import { caseStreamId, foldStoredCase } from './case-stream';
 
 /** Who is acting and on behalf of which request; stamped on every event. */
@@ -39,8 +40,9 @@ const backoff = (attempt: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
 
 /**
- * The command path shared by the api and the worker: load the stream, fold it,
- * let the domain decide, append with the version it decided on.
+ * The command path shared by the api and the worker: load the case's state (its
+ * snapshot, else its folded stream), let the domain decide, append with the
+ * version it decided on.
  */
 export async function executeCaseCommand(
   store: EventStore,
@@ -56,9 +58,8 @@ export async function executeCaseCommand(
   }
 
   for (let attempt = 1; ; attempt++) {
-    const history = await store.readStream(streamId);
-    const state = foldStoredCase(history);
-    const version = history.length === 0 ? 0 : history[history.length - 1].streamVersion;
+    const snapshot = command.type === 'open-case' ? undefined : await readCaseSnapshot(store.dataSource, caseId);
+    const { state, version } = snapshot ?? (await replayCase(store, streamId));
     if (command.type !== 'open-case' && !state) throw new CaseNotFoundError(caseId);
     if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
       throw new StaleCaseVersionError(options.expectedVersion, version);
@@ -73,6 +74,7 @@ export async function executeCaseCommand(
         expectedVersion: version,
         idempotencyKey: options.idempotencyKey,
         beforeCommit: options.beforeCommit,
+        snapshot,
       });
       return { id: caseId, version: result.streamVersion, events: result.events, replayed: result.replayed };
     } catch (error) {
@@ -82,6 +84,11 @@ export async function executeCaseCommand(
       await backoff(attempt);
     }
   }
+}
+
+async function replayCase(store: EventStore, streamId: string): Promise<{ state: CaseSnapshot['state'] | undefined; version: number }> {
+  const history = await store.readStream(streamId);
+  return { state: foldStoredCase(history), version: history.length === 0 ? 0 : history[history.length - 1].streamVersion };
 }
 
 /** Wraps the domain's decided events with who, when and why. */

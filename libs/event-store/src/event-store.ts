@@ -96,8 +96,10 @@ export class EventStore {
         const rows = await queryPrepared<AppendedRow>(runner, sql.name, sql.text, params);
         if (rows.length === 0) throw new NothingAppended(); // diagnosed after the rollback
         const storedEvents = this.upcasters.upcastAll(toEvents(rows));
+        // Only an exact-version append proves the caller's snapshot is the state the events follow.
+        const snapshot = typeof expected === 'number' && options.snapshot?.version === expected ? options.snapshot : undefined;
         for (const projection of this.inlineProjections) {
-          await projection.apply(storedEvents, runner.manager);
+          await projection.apply(storedEvents, runner.manager, { snapshot });
         }
         await options.beforeCommit?.(runner.manager);
         return storedEvents;

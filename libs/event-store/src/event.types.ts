@@ -44,6 +44,17 @@ export interface AppendOptions {
    * patient's personal data that lives outside the log. Runs after the inline projections.
    */
   beforeCommit?: (tx: EntityManager) => Promise<void>;
+  /**
+   * The stream's folded state at `expectedVersion`, when the caller decided on it. Inline
+   * projections that keep a per-stream state may start from it instead of reading their own copy
+   * (one round trip fewer): the exact-version append is what proves it is still current.
+   */
+  snapshot?: StreamSnapshot;
+}
+
+export interface StreamSnapshot {
+  version: number;
+  state: unknown;
 }
 
 export interface AppendResult {

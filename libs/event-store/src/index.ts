@@ -8,10 +8,11 @@ export type {
   ReadAllOptions,
   ReadStreamOptions,
   StoredEvent,
+  StreamSnapshot,
 } from './event.types';
 export { EventStore, type EventStoreOptions } from './event-store';
 export { eventStoreMigrations } from './migrations/event-store.migrations';
-export type { InlineProjection, Projection } from './projection.type';
+export type { InlineApplyContext, InlineProjection, Projection } from './projection.type';
 export { UpcasterChain } from './upcaster-chain';
 export type { Upcaster } from './upcaster.type';
 export { createTestDatabase, type TestDatabase } from './testing/test-database';

@@ -1,10 +1,16 @@
 import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from './event.types';
+import type { StoredEvent, StreamSnapshot } from './event.types';
+
+/** What the append knows beyond the events; absent in async runs and rebuilds. */
+export interface InlineApplyContext {
+  /** The appended stream's state just before these events (see AppendOptions.snapshot). */
+  snapshot?: StreamSnapshot;
+}
 
 /** Runs inside the append's transaction, so a failure rolls the events back too. */
 export interface InlineProjection {
   readonly name: string;
-  apply(events: StoredEvent[], tx: EntityManager): Promise<void>;
+  apply(events: StoredEvent[], tx: EntityManager, context?: InlineApplyContext): Promise<void>;
 }
 
 /**

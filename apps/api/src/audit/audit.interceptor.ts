@@ -6,6 +6,7 @@ import { catchError, concatMap, from, type Observable, throwError } from 'rxjs';
 import type { RequestWithActor } from '../common/request-context';
 import { AuditService } from './audit.service';
 import { caseRouteOf } from './case-route';
+import { InTransactionAudit } from './in-transaction-audit';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -29,9 +30,12 @@ export class AuditInterceptor implements NestInterceptor {
     if (!route?.action || !req.actor) return next.handle();
     const { action } = route;
     const res = context.switchToHttp().getResponse<Response>();
+    const inTransaction = new InTransactionAudit(this.audit, req, action, () => this.successStatus(context, req, res));
+    req.inTransactionAudit = inTransaction;
 
     return next.handle().pipe(
       concatMap(async (value: unknown) => {
+        if (inTransaction.wasWritten) return value;
         await this.audit.record(req, { action, caseId: route.namesCase ? route.caseId : createdCaseId(value), outcome: this.successStatus(context, req, res) });
         return value;
       }),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditEntry, AuditPage, AuditQuery } from '@secondlook/contracts';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { RequestWithActor } from '../common/request-context';
 
 export interface AuditRecord {
@@ -29,10 +29,15 @@ export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
 
   async record(req: Request, record: AuditRecord): Promise<void> {
+    await this.recordWith(this.dataSource.manager, req, record);
+  }
+
+  /** The same row, written by a caller's transaction so it commits (or not) with the write it audits. */
+  async recordWith(manager: EntityManager, req: Request, record: AuditRecord): Promise<void> {
     const actor = (req as RequestWithActor).actor;
     if (!actor) return;
     const requestId = (req as Request & { id?: unknown }).id;
-    await this.dataSource.query(
+    await manager.query(
       `INSERT INTO audit_log (actor_id, actor_role, action, case_id, request_id, source_address, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [actor.id, actor.role, record.action, record.caseId, typeof requestId === 'string' ? requestId : String(requestId ?? ''), req.ip ?? 'unknown', record.outcome],
     );

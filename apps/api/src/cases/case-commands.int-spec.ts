@@ -1,4 +1,7 @@
+import { caseStreamId, foldStoredCase, readCaseSnapshot } from '@secondlook/case-application';
+import { EventStore } from '@secondlook/event-store';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
 const newCase = {
@@ -109,6 +112,23 @@ describe('case commands, detail, events and counts over HTTP', () => {
     await Promise.all(Array.from({ length: 6 }, (_, i) => http.post(`/api/cases/${id}/commands/add-note`).send({ text: `note ${i}` }).expect(200)));
     const detail = await http.get(`/api/cases/${id}`).expect(200);
     expect(detail.body).toMatchObject({ version: 7, state: { notesCount: 6 } });
+  });
+
+  it('decides on a snapshot that always equals the folded stream, even under concurrent writers', async () => {
+    const id = await openCase();
+    const steps: Array<[string, object]> = [
+      ['inform-current-doctor', {}],
+      ['request-referral', {}],
+      ['decline-referral', { reason: 'Doctor refused' }],
+      ['log-dismissal-concern', { description: 'Pain dismissed', occurredOn: '2026-09-01', patientRequestedRecordAddendum: true }],
+    ];
+    for (const [command, body] of steps) await http.post(`/api/cases/${id}/commands/${command}`).send(body).expect(200);
+    await Promise.all(Array.from({ length: 5 }, (_, i) => http.post(`/api/cases/${id}/commands/add-note`).send({ text: `racing note ${i}` }).expect(200)));
+
+    const snapshot = await readCaseSnapshot(t.app.get(DataSource), id);
+    const history = await t.app.get(EventStore).readStream(caseStreamId(id));
+    expect(snapshot?.version).toBe(history.length);
+    expect(snapshot?.state).toEqual(JSON.parse(JSON.stringify(foldStoredCase(history))));
   });
 
   it('answers an idempotent retry as the first time, even after the case moved on', async () => {

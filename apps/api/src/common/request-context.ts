@@ -2,6 +2,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Role } from '@secondlook/contracts';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
+import type { InTransactionAudit } from '../audit/in-transaction-audit';
 
 export type { Role };
 
@@ -16,10 +17,13 @@ export interface RequestContext {
   requestId: string;
   correlationId: string;
   sourceAddress: string;
+  /** Set on audited case routes: lets a write commit its audit row in its own transaction. */
+  audit?: InTransactionAudit;
 }
 
 export interface RequestWithActor extends Request {
   actor?: Actor;
+  inTransactionAudit?: InTransactionAudit;
 }
 
 export function requestContextOf(req: RequestWithActor): RequestContext {
@@ -33,6 +37,7 @@ export function requestContextOf(req: RequestWithActor): RequestContext {
     requestId,
     correlationId: typeof correlationHeader === 'string' && /^[\w-]{1,64}$/.test(correlationHeader) ? correlationHeader : requestId,
     sourceAddress: req.ip ?? 'unknown',
+    audit: req.inTransactionAudit,
   };
 }
 

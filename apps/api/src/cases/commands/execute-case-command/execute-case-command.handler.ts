@@ -18,6 +18,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
       expectedVersion,
       idempotencyKey,
       now: occurredAt ? () => occurredAt : undefined,
+      beforeCommit: context.audit && ((tx) => context.audit?.writeWithin(tx, caseId) ?? Promise.resolve()),
     });
     return { id: result.id, version: result.version };
   }

@@ -24,7 +24,10 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, CaseWri
       idempotencyKey,
       now: occurredAt ? () => occurredAt : undefined,
       // The patient's personal data commits with CaseOpened, outside the immutable log.
-      beforeCommit: (tx) => this.patients.register(tx, patientId, body.patient),
+      beforeCommit: async (tx) => {
+        await this.patients.register(tx, patientId, body.patient);
+        await context.audit?.writeWithin(tx, caseId);
+      },
     });
     return { id: result.id, version: result.version };
   }
