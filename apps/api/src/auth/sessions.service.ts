@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Role } from '@secondlook/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { ActiveActorCache } from './active-actor-cache';
 import { hashRefreshSecret, newRefreshSecret, type RefreshToken } from './refresh-token';
 import { REFRESH_REUSE_GRACE_MS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session-policy.constant';
 
@@ -23,7 +24,10 @@ export interface ActiveActor {
  */
 @Injectable()
 export class SessionsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly actors: ActiveActorCache,
+  ) {}
 
   async start(userId: string): Promise<{ token: RefreshToken; idleExpiresAt: Date }> {
     const token = { sessionId: randomUUID(), secret: newRefreshSecret() };
@@ -71,6 +75,7 @@ export class SessionsService {
 
   async revoke(sessionId: string): Promise<void> {
     await this.dataSource.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
+    await this.actors.invalidate({ sessionId });
   }
 
   /** Revokes only when the caller proves possession of the current (or just-rotated) token. */
@@ -80,19 +85,25 @@ export class SessionsService {
       `UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL AND (refresh_hash = $2 OR previous_refresh_hash = $2)`,
       [presented.sessionId, hash],
     );
+    await this.actors.invalidate({ sessionId: presented.sessionId });
   }
 
   /**
    * The user behind an access token, if the user still exists, is enabled and
    * the session was not signed out: one primary-key join per request. The role
-   * comes from the row, so a role change applies to the very next request.
+   * comes from the row, so a role change applies to the very next request. A live
+   * answer is reused briefly (see ActiveActorCache, which every change here and in
+   * UsersService invalidates on all replicas).
    */
   async activeActor(userId: string, sessionId: string): Promise<ActiveActor | undefined> {
+    const known = this.actors.get(userId, sessionId);
+    if (known) return known;
     const rows = (await this.dataSource.query(
       `SELECT u.id, u.role FROM users u JOIN sessions s ON s.user_id = u.id
         WHERE u.id = $1 AND s.id = $2 AND u.disabled_at IS NULL AND s.revoked_at IS NULL AND s.absolute_expires_at > now()`,
       [userId, sessionId],
     )) as ActiveActor[];
+    if (rows[0]) this.actors.remember(sessionId, rows[0]);
     return rows[0];
   }
 }

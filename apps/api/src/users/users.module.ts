@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { ActiveActorCache } from '../auth/active-actor-cache';
 import { DemoUsersSeeder } from '../demo/demo-users';
 import { AdminBootstrap } from './admin-bootstrap.service';
 import { PasswordHasher } from './password-hasher.service';
@@ -11,7 +12,9 @@ import { UsersService } from './users.service';
 @Global()
 @Module({
   controllers: [UsersController, StaffController],
-  providers: [UsersService, PasswordHasher, AdminBootstrap, DemoUsersSeeder],
-  exports: [UsersService, PasswordHasher, DemoUsersSeeder],
+  // The session-check cache lives here, beside the user changes that invalidate it, and is
+  // exported (globally) to the auth guard's SessionsService.
+  providers: [UsersService, PasswordHasher, AdminBootstrap, DemoUsersSeeder, ActiveActorCache],
+  exports: [UsersService, PasswordHasher, DemoUsersSeeder, ActiveActorCache],
 })
 export class UsersModule {}

@@ -1,4 +1,5 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ActiveActorCache } from '../auth/active-actor-cache';
 import type { CreateUserBody, UpdateUserBody, UserAccount } from '@secondlook/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -10,6 +11,7 @@ export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
+    private readonly actors: ActiveActorCache,
   ) {}
 
   /** 409 when the email is taken; the unique index decides, so two racing creates cannot both win. */
@@ -67,6 +69,7 @@ export class UsersService {
     if (!updated) throw new NotFoundException({ error: 'user-not-found', message: 'No such user' });
     // Disabling ends every session at once, not at the next token expiry.
     if (changes.disabled === true) await this.dataSource.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
+    await this.actors.invalidate({ userId: id });
     return toUserAccount(updated);
   }
 

@@ -21,6 +21,12 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  /**
+   * How long an api replica may reuse "this user's session is live" before asking PostgreSQL
+   * again. Sign-outs, disabled users and role changes are broadcast to every replica through
+   * Redis at once; this bounds the delay only when Redis is unreachable. 0 turns the cache off.
+   */
+  SESSION_CHECK_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   CORS_ORIGINS: z
     .string()
     .default('')
