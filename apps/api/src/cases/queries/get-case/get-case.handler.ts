@@ -13,11 +13,13 @@ interface SummaryRow {
 }
 
 interface PatientRow {
-  first_name: string;
-  last_name: string;
-  date_of_birth: string;
+  first_name: string | null;
+  last_name: string | null;
+  date_of_birth: string | null;
   mrn: string | null;
 }
+
+type CaseRow = SummaryRow & { patient?: CasePatient | null };
 
 /**
  * The current case comes from the inline read model (written with the events, so
@@ -34,6 +36,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail> {
     const snapshot = asOf ? await this.foldAsOf(caseId, asOf) : await this.current(caseId);
     if (!snapshot) throw new NotFoundException({ error: 'case-not-found', message: asOf ? 'The case did not exist at that time' : 'No such case' });
     const { state, version } = snapshot;
+    const patient = snapshot.patient !== undefined ? snapshot.patient : await this.patient(state.patientId);
     const now = asOf ?? new Date();
     return {
       id: caseId,
@@ -41,19 +44,26 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail> {
       phase: phaseOf(state),
       riskFlags: riskFlags(state, now, DEFAULT_TARGETS),
       nextSteps: nextSteps(state),
-      patient: await this.patient(state.patientId),
+      patient,
       state,
       targetDate: targetDateOf(state, DEFAULT_TARGETS),
       asOf: asOf ? asOf.toISOString() : null,
     };
   }
 
-  private async current(caseId: string): Promise<SummaryRow | undefined> {
-    const rows: SummaryRow[] = await this.dataSource.query(`SELECT state, version FROM case_summaries WHERE case_id = $1`, [caseId]);
-    return rows[0];
+  /** The summary and its patient in one round trip: the detail is the most frequent read. */
+  private async current(caseId: string): Promise<CaseRow | undefined> {
+    const rows: Array<SummaryRow & PatientRow> = await this.dataSource.query(
+      `SELECT s.state, s.version, p.first_name, p.last_name, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.mrn
+         FROM case_summaries s LEFT JOIN patients p ON p.patient_id = s.patient_id
+        WHERE s.case_id = $1`,
+      [caseId],
+    );
+    const row = rows[0];
+    return row && { state: row.state, version: row.version, patient: toPatient(row) };
   }
 
-  private async foldAsOf(caseId: string, asOf: Date): Promise<SummaryRow | undefined> {
+  private async foldAsOf(caseId: string, asOf: Date): Promise<CaseRow | undefined> {
     const events = await this.eventStore.readStream(caseStreamId(caseId), { asOf });
     const state = foldStoredCase(events);
     return state ? { state, version: events[events.length - 1].streamVersion } : undefined;
@@ -64,8 +74,11 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail> {
       `SELECT first_name, last_name, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, mrn FROM patients WHERE patient_id = $1`,
       [patientId],
     );
-    const row = rows[0];
-    if (!row) return null;
-    return { name: `${row.first_name} ${row.last_name}`, firstName: row.first_name, lastName: row.last_name, dateOfBirth: row.date_of_birth, mrn: row.mrn };
+    return rows[0] ? toPatient(rows[0]) : null;
   }
+}
+
+function toPatient(row: PatientRow): CasePatient | null {
+  if (row.first_name === null || row.last_name === null || row.date_of_birth === null) return null;
+  return { name: `${row.first_name} ${row.last_name}`, firstName: row.first_name, lastName: row.last_name, dateOfBirth: row.date_of_birth, mrn: row.mrn };
 }
