@@ -69,6 +69,9 @@ async function main(): Promise<void> {
           setupRequest: (request) => ({ ...request, path: `/api/cases/${pick()}/commands/add-note` }),
         })
       : undefined;
+    // The framework's floor: a request the auth guard refuses (no token, no database, no audit).
+    // Nothing the api serves can be cheaper, so it bounds what commands/s could ever reach here.
+    const floor = wanted('commands') ? await load({ url: `${base}/api/cases`, connections: 32, seconds: SECONDS, headers: {} }) : undefined;
     const rawAppends = await rawAppendRate(dataSource, 32, SECONDS);
 
     const row = (name: string, r: Result | undefined) => {
@@ -81,7 +84,9 @@ async function main(): Promise<void> {
     row('GET /api/cases/:id detail (1 c)', detailSingle);
     row('GET /api/cases/:id detail (8 c)', detail);
     row('POST add-note commands over HTTP (32 c)', commands);
+    if (floor) console.log(`${'HTTP floor: 401 without a token (32 c)'.padEnd(44)} ${(floor.requests / SECONDS).toFixed(0)} req/s   api CPU ${floor.cpuMsPerRequest?.toFixed(2) ?? '?'} ms/req`);
     console.log(`${'EventStore.append raw, single event (32 w)'.padEnd(44)} ${rawAppends.toFixed(0)} appends/s`);
+    if (commands && floor) console.log(`commands/s ÷ HTTP floor req/s = ${(commands.perSecond / (floor.requests / SECONDS)).toFixed(2)}; HTTP floor ÷ raw appends/s = ${(floor.requests / SECONDS / rawAppends).toFixed(2)}`);
     if (commands) console.log(`commands/s ÷ raw appends/s = ${(commands.perSecond / rawAppends).toFixed(2)} (target ≥ 0.3)`);
     const verdict = (r: Result | undefined, target: number) => (r ? `${r.p95.toFixed(1)} ms ${r.p95 <= target ? 'met' : 'NOT met'}` : 'not run');
     console.log(`targets: list p95 ≤ 25 ms: 1 c ${verdict(firstPageSingle, 25)}, 8 c ${verdict(firstPage, 25)}; detail p95 ≤ 10 ms: 1 c ${verdict(detailSingle, 10)}, 8 c ${verdict(detail, 10)}`);
@@ -89,7 +94,9 @@ async function main(): Promise<void> {
     api.kill('SIGTERM');
     await new Promise((resolve) => api.once('exit', resolve));
     if (dataSource.isInitialized) await dataSource.destroy();
-    await database.drop();
+    // BENCH_KEEP_DATABASE=1 leaves the loaded database behind, e.g. to EXPLAIN the worklist queries.
+    if (process.env.BENCH_KEEP_DATABASE === '1') console.log(`kept the database: ${database.url}`);
+    else await database.drop();
   }
 }
 

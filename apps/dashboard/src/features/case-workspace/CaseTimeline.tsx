@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { caseKeys, casesApi } from '../../api/cases.api';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import type { StaffDirectory } from '../worklist/useStaffDirectory';
+import { timelineTitle } from './timeline-title';
 
 const ROLE_WORDS: Record<string, string> = { coordinator: 'a coordinator', advocate: 'an advocate', admin: 'an admin', system: 'the system', worker: 'the records service' };
 
@@ -25,7 +26,7 @@ export function CaseTimeline({ caseId, directory, asOf, live }: { caseId: string
           {items.map((event) => {
             const who = directory.nameOf(event.metadata.actorId) ?? ROLE_WORDS[event.metadata.actorRole] ?? event.metadata.actorRole;
             return (
-              <Timeline.Item key={event.eventId} title={<Text size="sm" fw={500}>{event.description}</Text>}>
+              <Timeline.Item key={event.eventId} title={<Text size="sm" fw={500}>{timelineTitle(event)}</Text>}>
                 <Text size="xs" c="dimmed">
                   By {who} · <time dateTime={event.metadata.occurredAt}>{formatDateTime(event.metadata.occurredAt)}</time> ({formatRelative(event.metadata.occurredAt, now)})
                 </Text>
