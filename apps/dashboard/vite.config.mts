@@ -18,6 +18,12 @@ export default defineConfig({
     emptyOutDir: true,
     reportCompressedSize: true,
     chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      // Our libs only declare constants, labels and zod schemas: importing a constant through the
+      // `@secondlook/contracts` barrel must not bring every schema (and zod) along with it, so a
+      // module none of whose exports a chunk uses is left out of that chunk.
+      treeshake: { moduleSideEffects: [{ test: /\/libs\/(contracts|domain)\/src\//, sideEffects: false }] },
+    },
   },
   server: {
     port: 4200,

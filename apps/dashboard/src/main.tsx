@@ -1,17 +1,16 @@
 import '@mantine/core/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { restoreSessionOnce } from './api/http-client';
-import { App } from './app/App';
+import { App, createQueryClient } from './app/App';
+import { startFirstScreen } from './app/first-screen';
 
-// Start restoring the session, and fetching the worklist's code, while React boots.
-void restoreSessionOnce().catch(() => undefined);
-if (window.location.pathname === '/') void import('./features/worklist/WorklistPage');
+const queryClient = createQueryClient();
+void startFirstScreen(queryClient);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App queryClient={queryClient} />
   </StrictMode>,
 );

@@ -1,4 +1,5 @@
 export * from './commands/index';
+export * from './cases/case-sorts';
 export * from './cases/list-cases';
 export * from './cases/case-write-response';
 export * from './jobs/queues';

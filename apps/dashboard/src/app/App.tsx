@@ -4,12 +4,13 @@ import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { isApiError } from '../api/http-client';
 import { AuthProvider } from '../features/auth/AuthProvider';
-import { SignInPage } from '../features/auth/SignInPage';
 import { useAuth } from '../features/auth/useAuth';
 import { AppShellLayout } from './AppShellLayout';
 import { cssVariablesResolver, theme } from './theme';
 
-// Each area is its own chunk: the first screen loads only the shell and the worklist.
+// Each area is its own chunk: the first screen loads only the shell and the worklist. The
+// sign-in form too (react-hook-form and zod), which a reload with a live session never shows.
+const SignInPage = lazy(() => import('../features/auth/SignInPage').then((module) => ({ default: module.SignInPage })));
 const WorklistPage = lazy(() => import('../features/worklist/WorklistPage'));
 const CaseWorkspacePage = lazy(() => import('../features/case-workspace/CaseWorkspacePage'));
 const AdminPage = lazy(() => import('../features/admin/AdminPage'));
@@ -37,7 +38,12 @@ export function createQueryClient(): QueryClient {
 function Gate({ children }: { children: ReactNode }) {
   const { status } = useAuth();
   if (status === 'restoring') return <PageLoader />;
-  if (status === 'signed-out') return <SignInPage />;
+  if (status === 'signed-out')
+    return (
+      <Suspense fallback={<PageLoader />}>
+        <SignInPage />
+      </Suspense>
+    );
   return children;
 }
 
@@ -90,8 +96,9 @@ export function AppRoutes() {
   );
 }
 
-export function App() {
-  const [queryClient] = useState(createQueryClient);
+/** `queryClient`: the one main.tsx already started the first screen's requests in. */
+export function App({ queryClient: given }: { queryClient?: QueryClient } = {}) {
+  const [queryClient] = useState(() => given ?? createQueryClient());
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>

@@ -3,13 +3,6 @@ import { z } from 'zod';
 export const ROLES = ['coordinator', 'advocate', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/**
- * Cross-site forms cannot set custom headers, so requiring this one on the
- * cookie-authenticated routes (refresh, logout) is the CSRF defence.
- */
-export const CSRF_HEADER = 'X-Requested-With';
-export const CSRF_HEADER_VALUE = 'secondlook';
-
 export const loginBodySchema = z.strictObject({
   email: z.string().trim().min(1, 'is required').max(254),
   password: z.string().min(1, 'is required').max(256),

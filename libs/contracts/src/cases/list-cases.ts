@@ -1,8 +1,6 @@
 import { PHASES, OPENING_REASONS, RISK_FLAGS, URGENCIES, type Phase, type RiskFlag, type Urgency } from '@secondlook/domain';
 import { z } from 'zod';
-
-export const CASE_SORTS = ['age', 'target-date', 'recent'] as const;
-export type CaseSort = (typeof CASE_SORTS)[number];
+import { CASE_SORTS } from './case-sorts';
 
 export const listCasesQuerySchema = z
   .object({

@@ -11,6 +11,7 @@ import { useAuth } from '../auth/useAuth';
 import { availableCommands, commandDefaults, referenceOptions } from '../commands/command-context';
 import { CommandDrawer, type OpenCommand } from '../commands/CommandDrawer';
 import { DocumentsPanel, useCaseDocuments } from '../documents/DocumentsPanel';
+import { useRecordsDestinations } from '../documents/useRecordsDestinations';
 import { useStaffDirectory } from '../worklist/useStaffDirectory';
 import { AsOfPicker } from './AsOfPicker';
 import { CaseHeader } from './CaseHeader';
@@ -38,6 +39,7 @@ export default function CaseWorkspacePage() {
     placeholderData: keepPreviousData,
   });
   const documents = useCaseDocuments(caseId, live);
+  const destinations = useRecordsDestinations(live && role === 'coordinator');
 
   const reload = useCallback(async (): Promise<number> => {
     const fresh = await queryClient.fetchQuery({ queryKey: caseKeys.detailAsOf(caseId, null), queryFn: () => casesApi.detail(caseId), staleTime: 0 });
@@ -100,6 +102,8 @@ export default function CaseWorkspacePage() {
               size="xs"
               w={280}
               searchable
+              // The drawer hands focus back here when it closes: the list must not pop open again then.
+              openOnFocus={false}
               value={null}
               data={commands.map((command) => ({ value: command, label: COMMAND_LABELS[command] }))}
               onChange={(value) => value && openCommand(value as CommandBodyName)}
@@ -142,7 +146,7 @@ export default function CaseWorkspacePage() {
       <CommandDrawer
         caseId={caseId}
         open={open}
-        references={referenceOptions(data, directory, documents.data)}
+        references={referenceOptions(data, directory, documents.data, destinations)}
         onClose={() => setOpen(null)}
         onReload={reload}
         onDone={(command) => {

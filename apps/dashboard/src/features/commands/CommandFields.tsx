@@ -1,9 +1,18 @@
-import { Button, Checkbox, Fieldset, Group, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
-import { Controller, useFieldArray, type Control, type FieldErrors, type FieldValues } from 'react-hook-form';
+import { Autocomplete, Button, Checkbox, Fieldset, Group, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Controller, useFieldArray, useFormContext, type Control, type FieldErrors, type FieldValues } from 'react-hook-form';
 import { emptyRow, type FieldSpec, type SelectOption } from './schema-fields';
 
-/** Options for identifier fields, from the case and the clinic (requests, concerns, questions, staff). */
-export type ReferenceOptions = Partial<Record<string, SelectOption[]>>;
+export interface ReferenceOption extends SelectOption {
+  /** Fields beside this one that the choice answers too (an uploaded document's kind), filled in while still empty. */
+  fills?: Record<string, string>;
+}
+
+/**
+ * Options for identifier fields, from the case and the clinic (requests, concerns, questions,
+ * staff, uploaded documents), and suggestions for free-text fields (the clinic's records
+ * destinations for `toProvider`), keyed by field name.
+ */
+export type ReferenceOptions = Partial<Record<string, ReferenceOption[]>>;
 
 interface FieldProps {
   field: FieldSpec;
@@ -69,32 +78,8 @@ export function CommandField({ field, path, control, errors, references, disable
           )}
         />
       );
-    case 'reference': {
-      const options = references[field.name];
-      return (
-        <Controller
-          control={control}
-          name={path}
-          render={({ field: input }) =>
-            options && options.length > 0 ? (
-              <Select
-                {...common}
-                data={options}
-                value={(input.value as string) || null}
-                onChange={(value) => input.onChange(value ?? '')}
-                onBlur={input.onBlur}
-                ref={input.ref}
-                clearable={!field.required}
-                searchable
-                placeholder={field.required ? 'Choose…' : 'Optional'}
-              />
-            ) : (
-              <TextInput {...common} value={(input.value as string) ?? ''} onChange={input.onChange} onBlur={input.onBlur} ref={input.ref} />
-            )
-          }
-        />
-      );
-    }
+    case 'reference':
+      return <ReferenceField field={field} path={path} control={control} options={references[field.name]} common={common} />;
     case 'number':
       return (
         <Controller
@@ -126,11 +111,63 @@ export function CommandField({ field, path, control, errors, references, disable
             const props = { ...common, value: (input.value as string) ?? '', onChange: input.onChange, onBlur: input.onBlur, ref: input.ref };
             if (field.kind === 'date') return <TextInput {...props} type="date" />;
             if (field.kind === 'datetime') return <TextInput {...props} type="datetime-local" description="In your time zone" />;
-            return field.multiline ? <Textarea {...props} autosize minRows={2} maxRows={8} /> : <TextInput {...props} />;
+            if (field.multiline) return <Textarea {...props} autosize minRows={2} maxRows={8} />;
+            // Known names (a records destination must be named exactly) offered while typing; any text still goes.
+            const suggestions = references[field.name];
+            if (suggestions && suggestions.length > 0) return <Autocomplete {...props} data={suggestions.map((option) => option.value)} />;
+            return <TextInput {...props} />;
           }}
         />
       );
   }
+}
+
+interface ReferenceFieldProps {
+  field: FieldSpec;
+  path: string;
+  control: Control<FieldValues>;
+  options: ReferenceOption[] | undefined;
+  common: { label: string; required: boolean; error: string | undefined; disabled: boolean | undefined };
+}
+
+/** An identifier: a select of what the case has, or plain text when there is nothing to choose from. */
+function ReferenceField({ field, path, control, options, common }: ReferenceFieldProps) {
+  const form = useFormContext<FieldValues>();
+  // Siblings of `documents.0.documentId` are `documents.0.kind`…; of a top-level field, top-level fields.
+  const prefix = path.slice(0, path.length - field.name.length);
+  const fillEmptySiblings = (fills: Record<string, string> | undefined) => {
+    if (!fills || !form) return;
+    for (const [name, value] of Object.entries(fills)) {
+      const current: unknown = form.getValues(`${prefix}${name}`);
+      if (current === undefined || current === '') form.setValue(`${prefix}${name}`, value, { shouldValidate: form.formState.isSubmitted });
+    }
+  };
+  return (
+    <Controller
+      control={control}
+      name={path}
+      render={({ field: input }) =>
+        options && options.length > 0 ? (
+          <Select
+            {...common}
+            data={options}
+            value={(input.value as string) || null}
+            onChange={(value) => {
+              input.onChange(value ?? '');
+              fillEmptySiblings(options.find((option) => option.value === value)?.fills);
+            }}
+            onBlur={input.onBlur}
+            ref={input.ref}
+            clearable={!field.required}
+            searchable
+            placeholder={field.required ? 'Choose…' : 'Optional'}
+          />
+        ) : (
+          <TextInput {...common} value={(input.value as string) ?? ''} onChange={input.onChange} onBlur={input.onBlur} ref={input.ref} />
+        )
+      }
+    />
+  );
 }
 
 function RowsField({ field, path, control, errors, references, disabled }: FieldProps & { field: Extract<FieldSpec, { kind: 'rows' }> }) {

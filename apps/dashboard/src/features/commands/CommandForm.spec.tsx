@@ -5,6 +5,7 @@ import { renderWithProviders } from '../../testing/render-with-providers';
 import { CommandForm } from './CommandForm';
 
 const CASE_ID = '11111111-1111-4111-8111-111111111111';
+const DOCUMENT_ID = '33333333-3333-4333-8333-333333333333';
 
 describe('CommandForm (generated from the contract schema)', () => {
   it('validates with the schema and sends nothing while a required field is empty', async () => {
@@ -71,6 +72,63 @@ describe('CommandForm (generated from the contract schema)', () => {
         { kind: 'imaging-files', description: 'MRI, DICOM' },
       ],
     });
+  });
+
+  it('names an uploaded document and a records destination: the document fills in its kind and description', async () => {
+    const fake = installFakeFetch();
+    fake.answer({ status: 200, body: { id: CASE_ID, version: 8 } });
+    renderWithProviders(
+      <CommandForm
+        caseId={CASE_ID}
+        command="request-records"
+        version={7}
+        defaults={{ fromProvider: 'Riverside General', toProvider: '', documents: [{ kind: '', description: '', documentId: '' }] }}
+        references={{
+          documentId: [{ value: DOCUMENT_ID, label: 'biopsy-report.pdf (Pathology reports)', fills: { kind: 'pathology-reports', description: 'biopsy-report.pdf' } }],
+          toProvider: [
+            { value: 'Lakeside Cancer Center', label: 'Lakeside Cancer Center' },
+            { value: 'Hillcrest Clinic', label: 'Hillcrest Clinic' },
+          ],
+        }}
+        onReload={jest.fn()}
+      />,
+    );
+    const row = screen.getByRole('group', { name: 'Documents 1' });
+    await userEvent.click(within(row).getByRole('combobox', { name: /Uploaded document/ }));
+    await userEvent.click(await screen.findByRole('option', { name: 'biopsy-report.pdf (Pathology reports)' }));
+    expect(within(row).getByRole('textbox', { name: /Description/ })).toHaveValue('biopsy-report.pdf');
+    expect(within(row).getByRole('combobox', { name: /Kind/ })).toHaveValue('Pathology reports');
+
+    // The destinations are offered while typing; the exact name is what goes out.
+    await userEvent.type(screen.getByRole('combobox', { name: /To provider/ }), 'lake');
+    await userEvent.click(await screen.findByRole('option', { name: 'Lakeside Cancer Center' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Request records' }));
+
+    await waitFor(() => expect(fake.requests).toHaveLength(1));
+    expect(fake.requests[0].body).toEqual({
+      fromProvider: 'Riverside General',
+      toProvider: 'Lakeside Cancer Center',
+      documents: [{ kind: 'pathology-reports', description: 'biopsy-report.pdf', documentId: DOCUMENT_ID }],
+    });
+  });
+
+  it('keeps what the user already wrote when a document is chosen after it', async () => {
+    installFakeFetch();
+    renderWithProviders(
+      <CommandForm
+        caseId={CASE_ID}
+        command="request-records"
+        version={7}
+        defaults={{ fromProvider: 'Riverside General', toProvider: 'Lakeside Cancer Center', documents: [{ kind: '', description: 'Slides from the 2025 biopsy', documentId: '' }] }}
+        references={{ documentId: [{ value: DOCUMENT_ID, label: 'slides.zip (Pathology slides)', fills: { kind: 'pathology-slides', description: 'slides.zip' } }] }}
+        onReload={jest.fn()}
+      />,
+    );
+    const row = screen.getByRole('group', { name: 'Documents 1' });
+    await userEvent.click(within(row).getByRole('combobox', { name: /Uploaded document/ }));
+    await userEvent.click(await screen.findByRole('option', { name: 'slides.zip (Pathology slides)' }));
+    expect(within(row).getByRole('textbox', { name: /Description/ })).toHaveValue('Slides from the 2025 biopsy');
+    expect(within(row).getByRole('combobox', { name: /Kind/ })).toHaveValue('Pathology slides');
   });
 
   it('names a missing row field and sends nothing', async () => {

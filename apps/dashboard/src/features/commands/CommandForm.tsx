@@ -2,7 +2,7 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { commandBodySchemas, type CaseWriteResponse, type CommandBodyName } from '@secondlook/contracts';
 import { COMMAND_LABELS } from '@secondlook/domain';
 import { useMemo, useState } from 'react';
-import { useForm, type FieldErrors, type FieldValues, type Resolver } from 'react-hook-form';
+import { FormProvider, useForm, type FieldErrors, type FieldValues, type Resolver } from 'react-hook-form';
 import { isApiError } from '../../api/http-client';
 import { CommandField, type ReferenceOptions } from './CommandFields';
 import { ConflictAlert } from './ConflictAlert';
@@ -86,34 +86,37 @@ export function CommandForm({ caseId, command, version, defaults, references = {
     }
   };
 
+  // The provider lets a choice fill in the fields beside it (an uploaded document → its kind).
   return (
-    <form id={formId} onSubmit={(event) => void submit(event)} noValidate aria-label={COMMAND_LABELS[command]}>
-      <Stack gap="sm">
-        {fields.length === 0 && (
-          <Text size="sm" c="dimmed">
-            Nothing to fill in: confirm to record it.
-          </Text>
-        )}
-        {fields.map((field) => (
-          <CommandField key={field.name} field={field} path={field.name} control={form.control} errors={form.formState.errors} references={references} />
-        ))}
-        {conflict && <ConflictAlert onReload={() => void reload()} reloading={reloading} />}
-        {sending.isError && !conflict && (
-          <Alert color="red" role="alert" title={isApiError(sending.error, 409) ? 'Not allowed right now' : 'Not saved'}>
-            {sending.error.message}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              Cancel
-            </Button>
+    <FormProvider {...form}>
+      <form id={formId} onSubmit={(event) => void submit(event)} noValidate aria-label={COMMAND_LABELS[command]}>
+        <Stack gap="sm">
+          {fields.length === 0 && (
+            <Text size="sm" c="dimmed">
+              Nothing to fill in: confirm to record it.
+            </Text>
           )}
-          <Button type="submit" loading={sending.isPending} disabled={conflict}>
-            {COMMAND_LABELS[command]}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+          {fields.map((field) => (
+            <CommandField key={field.name} field={field} path={field.name} control={form.control} errors={form.formState.errors} references={references} />
+          ))}
+          {conflict && <ConflictAlert onReload={() => void reload()} reloading={reloading} />}
+          {sending.isError && !conflict && (
+            <Alert color="red" role="alert" title={isApiError(sending.error, 409) ? 'Not allowed right now' : 'Not saved'}>
+              {sending.error.message}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            {onCancel && (
+              <Button variant="default" onClick={onCancel}>
+                Cancel
+              </Button>
+            )}
+            <Button type="submit" loading={sending.isPending} disabled={conflict}>
+              {COMMAND_LABELS[command]}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </FormProvider>
   );
 }

@@ -1,4 +1,4 @@
-import type { CaseDetail, CommandBodyName } from '@secondlook/contracts';
+import type { CaseDetail, CommandBodyName, RecordsDestinationView } from '@secondlook/contracts';
 import {
   COMMANDS_ALLOWED_WHEN_ENDED,
   DOCUMENT_KIND_LABELS,
@@ -51,8 +51,11 @@ const DEFAULTS: Partial<Record<CommandBodyName, DefaultsOf>> = {
 /** What the form can fill in already from the case, so the user types only what is new. */
 export const commandDefaults = (command: CommandBodyName, detail: CaseDetail, step?: NextStep): FormValues => DEFAULTS[command]?.(detail, step) ?? {};
 
-/** Choices for identifier fields: the case's own requests, concerns and questions, the clinic's staff. */
-export function referenceOptions(detail: CaseDetail, directory: StaffDirectory, documents: CaseDocument[] = []): ReferenceOptions {
+/**
+ * Choices for identifier fields: the case's own requests, concerns, questions and uploaded
+ * documents, the clinic's staff; and the records destinations to suggest as "to provider".
+ */
+export function referenceOptions(detail: CaseDetail, directory: StaffDirectory, documents: CaseDocument[] = [], destinations: RecordsDestinationView[] = []): ReferenceOptions {
   const { state } = detail;
   const staff = (role: string) => directory.users.filter((user) => user.role === role).map((user) => ({ value: user.id, label: user.name }));
   return {
@@ -64,7 +67,13 @@ export function referenceOptions(detail: CaseDetail, directory: StaffDirectory, 
     })),
     concernId: state.dismissalConcerns.map((concern) => ({ value: concern.concernId, label: `${formatDate(concern.occurredOn)}: ${concern.description.slice(0, 60)}` })),
     questionId: state.questions.map((question) => ({ value: question.questionId, label: question.text.slice(0, 80) })),
-    documentId: documents.map((document) => ({ value: document.id, label: `${document.fileName} (${document.kind})` })),
+    // Choosing an uploaded document answers its row's kind and description too.
+    documentId: documents.map((document) => ({
+      value: document.id,
+      label: `${document.fileName} (${DOCUMENT_KIND_LABELS[document.kind]})`,
+      fills: { kind: document.kind, description: document.description ?? document.fileName },
+    })),
+    toProvider: destinations.map((destination) => ({ value: destination.name, label: destination.name })),
   };
 }
 

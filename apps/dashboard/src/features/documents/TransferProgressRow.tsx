@@ -2,6 +2,8 @@ import { Badge, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import type { RecordsTransferJobState } from '@secondlook/contracts';
 import type { RecordsRequestState } from '@secondlook/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { caseKeys } from '../../api/cases.api';
 import { documentKeys, documentsApi } from '../../api/documents.api';
 import { isApiError } from '../../api/http-client';
 import { formatBytes, formatDateTime } from '../../lib/format';
@@ -33,7 +35,15 @@ export function TransferProgressRow({ caseId, request, live, canRetry }: { caseI
     onSuccess: () => queryClient.invalidateQueries({ queryKey: documentKeys.transfer(caseId, request.requestId) }),
   });
   const view = transfer.data;
-  const progress = view?.progress ?? null;
+  // The worker appends RecordsSent (or RecordsTransferFailed) before its job ends, so a job seen
+  // ended while the case still shows the request under way means the case has moved on: refresh
+  // it and its timeline now rather than at their next poll.
+  const caseBehind = (view?.state === 'completed' && moving) || (view?.state === 'failed' && request.status !== 'failed');
+  useEffect(() => {
+    if (live && caseBehind) void queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId) });
+  }, [live, caseBehind, caseId, queryClient]);
+  // A job that has not reported yet answers an all-zero progress: say what was requested instead of "0 of 0".
+  const progress = view?.progress && view.progress.documentsTotal > 0 ? view.progress : null;
   const done = FINISHED.has(request.status);
   const failed = request.status === 'failed' || view?.state === 'failed';
   const percent = done

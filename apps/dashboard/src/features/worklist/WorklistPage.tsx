@@ -1,15 +1,19 @@
 import { Alert, Button, Center, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { useNavigate } from 'react-router';
-import { caseKeys, casesApi } from '../../api/cases.api';
 import { useAuth } from '../auth/useAuth';
-import { OpenCaseForm } from '../cases/OpenCaseForm';
 import { CaseTable } from './CaseTable';
 import { CountsBar } from './CountsBar';
 import { useStaffDirectory } from './useStaffDirectory';
 import { useWorklistFilters } from './useWorklistFilters';
 import { WorklistFiltersBar } from './WorklistFiltersBar';
+import { worklistQuery } from './worklist-query';
+
+// The form (react-hook-form and the contract's zod schema) loads when someone opens it, not
+// on the way to the worklist's first page.
+const OpenCaseForm = lazy(() => import('../cases/OpenCaseForm').then((module) => ({ default: module.OpenCaseForm })));
 
 export default function WorklistPage() {
   const { role } = useAuth();
@@ -18,13 +22,7 @@ export default function WorklistPage() {
   const state = useWorklistFilters();
   const directory = useStaffDirectory();
   const { filters } = state;
-  const cases = useInfiniteQuery({
-    queryKey: caseKeys.list(filters),
-    queryFn: ({ pageParam }) => casesApi.list(filters, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
-    refetchInterval: 5_000,
-  });
+  const cases = useInfiniteQuery({ ...worklistQuery(filters), refetchInterval: 5_000 });
   const items = cases.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Object.entries(filters).some(([key, value]) => !['sort', 'limit', 'assignedTo'].includes(key) && value !== undefined);
 
@@ -35,12 +33,20 @@ export default function WorklistPage() {
         {role !== 'advocate' && <Button onClick={open}>Open a case</Button>}
       </Group>
       <Modal opened={opening} onClose={close} title="Open a second-opinion case" size="lg">
-        <OpenCaseForm
-          onOpened={(id) => {
-            close();
-            void navigate(`/cases/${id}`);
-          }}
-        />
+        <Suspense
+          fallback={
+            <Center py="md">
+              <Loader aria-label="Loading the form" />
+            </Center>
+          }
+        >
+          <OpenCaseForm
+            onOpened={(id) => {
+              close();
+              void navigate(`/cases/${id}`);
+            }}
+          />
+        </Suspense>
       </Modal>
       <CountsBar
         phase={filters.phase}

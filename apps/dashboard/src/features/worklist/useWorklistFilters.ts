@@ -1,11 +1,10 @@
-import { CASE_SORTS, type CaseSort } from '@secondlook/contracts';
-import { OPENING_REASONS, PHASES, RISK_FLAGS, URGENCIES, includesCode } from '@secondlook/domain';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { WorklistFilters } from '../../api/cases.api';
 import { useAuth } from '../auth/useAuth';
+import { worklistFiltersFrom, worklistViewFrom, type WorklistView } from './worklist-filters';
 
-export type WorklistView = 'mine' | 'all';
+export type { WorklistView } from './worklist-filters';
 
 export interface WorklistState {
   view: WorklistView;
@@ -14,9 +13,6 @@ export interface WorklistState {
   clearFilters(): void;
 }
 
-const pick = <T extends string>(list: readonly T[], value: string | null): T | undefined =>
-  value !== null && includesCode(list, value) ? value : undefined;
-
 /**
  * The worklist's filters live in the address bar, so a filtered view can be bookmarked,
  * shared and survives a reload. Advocates start on "My cases".
@@ -24,22 +20,8 @@ const pick = <T extends string>(list: readonly T[], value: string | null): T | u
 export function useWorklistFilters(): WorklistState {
   const { role } = useAuth();
   const [params, setParams] = useSearchParams();
-  const view: WorklistView = (params.get('view') as WorklistView | null) ?? (role === 'advocate' ? 'mine' : 'all');
-
-  const filters = useMemo<WorklistFilters>(() => {
-    const advocate = params.get('advocate');
-    const q = params.get('q')?.trim();
-    return {
-      phase: pick(PHASES, params.get('phase')),
-      risk: pick(RISK_FLAGS, params.get('risk')),
-      urgency: pick(URGENCIES, params.get('urgency')),
-      reason: pick(OPENING_REASONS, params.get('reason')),
-      assignedTo: view === 'mine' ? 'me' : advocate || undefined,
-      q: q || undefined,
-      sort: pick<CaseSort>(CASE_SORTS, params.get('sort')) ?? 'age',
-      limit: 25,
-    };
-  }, [params, view]);
+  const view = worklistViewFrom(params, role);
+  const filters = useMemo(() => worklistFiltersFrom(params, view), [params, view]);
 
   const setParam = useCallback(
     (name: string, value: string | null) =>
