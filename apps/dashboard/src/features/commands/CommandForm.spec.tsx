@@ -1,3 +1,4 @@
+import type { ComponentProps } from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { installFakeFetch } from '../../testing/fake-fetch';
@@ -6,6 +7,14 @@ import { CommandForm } from './CommandForm';
 
 const CASE_ID = '11111111-1111-4111-8111-111111111111';
 const DOCUMENT_ID = '33333333-3333-4333-8333-333333333333';
+
+/** The request-records form with an api that accepts the command; answers the fake to inspect what was sent. */
+function renderRecordsRequestForm(defaults: ComponentProps<typeof CommandForm>['defaults'], references?: ComponentProps<typeof CommandForm>['references']) {
+  const fake = installFakeFetch();
+  fake.answer({ status: 200, body: { id: CASE_ID, version: 8 } });
+  renderWithProviders(<CommandForm caseId={CASE_ID} command="request-records" version={7} defaults={defaults} references={references} onReload={jest.fn()} />);
+  return fake;
+}
 
 describe('CommandForm (generated from the contract schema)', () => {
   it('validates with the schema and sends nothing while a required field is empty', async () => {
@@ -45,17 +54,7 @@ describe('CommandForm (generated from the contract schema)', () => {
   });
 
   it('offers repeatable rows for the documents of a records request', async () => {
-    const fake = installFakeFetch();
-    fake.answer({ status: 200, body: { id: CASE_ID, version: 8 } });
-    renderWithProviders(
-      <CommandForm
-        caseId={CASE_ID}
-        command="request-records"
-        version={7}
-        defaults={{ fromProvider: 'Riverside General', toProvider: 'Lakeside Cancer Center', documents: [{ kind: 'pathology-slides', description: 'Biopsy slides', documentId: '' }] }}
-        onReload={jest.fn()}
-      />,
-    );
+    const fake = renderRecordsRequestForm({ fromProvider: 'Riverside General', toProvider: 'Lakeside Cancer Center', documents: [{ kind: 'pathology-slides', description: 'Biopsy slides', documentId: '' }] });
     await userEvent.click(screen.getByRole('button', { name: 'Add document' }));
     const second = screen.getByRole('group', { name: 'Documents 2' });
     await userEvent.click(within(second).getByRole('combobox', { name: /Kind/ }));
@@ -75,24 +74,13 @@ describe('CommandForm (generated from the contract schema)', () => {
   });
 
   it('names an uploaded document and a records destination: the document fills in its kind and description', async () => {
-    const fake = installFakeFetch();
-    fake.answer({ status: 200, body: { id: CASE_ID, version: 8 } });
-    renderWithProviders(
-      <CommandForm
-        caseId={CASE_ID}
-        command="request-records"
-        version={7}
-        defaults={{ fromProvider: 'Riverside General', toProvider: '', documents: [{ kind: '', description: '', documentId: '' }] }}
-        references={{
-          documentId: [{ value: DOCUMENT_ID, label: 'biopsy-report.pdf (Pathology reports)', fills: { kind: 'pathology-reports', description: 'biopsy-report.pdf' } }],
-          toProvider: [
-            { value: 'Lakeside Cancer Center', label: 'Lakeside Cancer Center' },
-            { value: 'Hillcrest Clinic', label: 'Hillcrest Clinic' },
-          ],
-        }}
-        onReload={jest.fn()}
-      />,
-    );
+    const fake = renderRecordsRequestForm({ fromProvider: 'Riverside General', toProvider: '', documents: [{ kind: '', description: '', documentId: '' }] }, {
+      documentId: [{ value: DOCUMENT_ID, label: 'biopsy-report.pdf (Pathology reports)', fills: { kind: 'pathology-reports', description: 'biopsy-report.pdf' } }],
+      toProvider: [
+        { value: 'Lakeside Cancer Center', label: 'Lakeside Cancer Center' },
+        { value: 'Hillcrest Clinic', label: 'Hillcrest Clinic' },
+      ],
+    });
     const row = screen.getByRole('group', { name: 'Documents 1' });
     await userEvent.click(within(row).getByRole('combobox', { name: /Uploaded document/ }));
     await userEvent.click(await screen.findByRole('option', { name: 'biopsy-report.pdf (Pathology reports)' }));
