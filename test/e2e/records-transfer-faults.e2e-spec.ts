@@ -38,13 +38,16 @@ describe('records transfer under faults', () => {
     return started;
   }
 
-  it('kill -9 of the worker mid-transfer, then a restart: every document arrives exactly once', async () => {
-    // ~1 MB bodies read in 64 KB chunks every 40 ms: about 0.6 s per document, so the kill lands mid-body.
+  it.each([
+    ['inline base64 Bundles', String(10 * 1024 * 1024)],
+    ['native Binary PUTs', '0'],
+  ])('kill -9 of the worker mid-transfer (%s), then a restart: every document arrives exactly once', async (_mode, inlineMaxBytes) => {
+    // ~1 MB bodies (0.7 MB raw) read in 64 KB chunks every 40 ms: about 0.5 s per document, so the kill lands mid-body.
     const destination = await receiver({ chunkDelayMs: 40 });
     // One document in flight, so "a document in flight" means every earlier one is in the ledger: the
     // kill lands mid-body, never between a 2xx and its ledger write (a window the destination's
     // ifNoneExist covers, checked below through `created`).
-    const { product: running, client } = await product({ RECORDS_TRANSFER_DOCUMENT_CONCURRENCY: '1' });
+    const { product: running, client } = await product({ RECORDS_TRANSFER_DOCUMENT_CONCURRENCY: '1', RECORDS_INLINE_MAX_BYTES: inlineMaxBytes });
     await client.addDestination('Slow Receiver', destination.url);
     const caseId = await client.openCase();
     const documents = [];
@@ -64,6 +67,10 @@ describe('records transfer under faults', () => {
     expect([...counts.values()].every((count) => count === 1)).toBe(true);
     expect(destination.documents.filter((document) => document.created)).toHaveLength(documents.length);
     expect(destination.problems).toEqual([]);
+    // A native Binary goes to an id derived from (request, document): even a resend would land on the same one.
+    const nativeBinaries = new Set(destination.binaryPuts);
+    expect(nativeBinaries.size).toBe(inlineMaxBytes === '0' ? documents.length : 0);
+    expect(destination.documents.every((document) => document.binary === (inlineMaxBytes === '0' ? 'native' : 'inline'))).toBe(true);
   });
 
   it('SIGTERM mid-transfer lets the active job finish before the worker exits', async () => {
@@ -97,7 +104,7 @@ describe('records transfer under faults', () => {
     const requestId = await client.requestRecords(caseId, 'Outbox Clinic', documents);
     // The command answered 200 without Redis; nothing can be enqueued yet.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    expect(destination.posts).toBe(0);
+    expect(destination.requests).toBe(0);
     expect((await client.caseDetail(caseId)).state.records[0].status).toBe('requested');
 
     await redis.restart();

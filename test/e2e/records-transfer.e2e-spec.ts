@@ -9,6 +9,8 @@ import { type RunningProduct, startProduct, waitUntil } from '../support/running
 // Documents in, FHIR transaction Bundles out: the built api and worker as real
 // processes, a real PostgreSQL and Redis, and a local FHIR destination that
 // validates every Bundle it gets.
+const INLINE_MAX_BYTES = 250_000;
+
 describe('records transfer: documents to a FHIR destination', () => {
   let product: RunningProduct;
   let client: ProductClient;
@@ -21,7 +23,9 @@ describe('records transfer: documents to a FHIR destination', () => {
       withWorker: true,
       extraEnv: { ...adminEnv, DOCUMENTS_DIR: documentsDir, DOCUMENTS_MAX_BYTES: String(2 * 1024 * 1024), RECORDS_TRANSFER_BACKOFF_MS: '100', RECORDS_TRANSFER_ATTEMPTS: '5', LOG_LEVEL: 'warn',
         // One document at a time, so "503 three times" is three attempts whatever the timing.
-        RECORDS_TRANSFER_DOCUMENT_CONCURRENCY: '1' },
+        RECORDS_TRANSFER_DOCUMENT_CONCURRENCY: '1',
+        // Documents over 250 kB go as a native Binary PUT, smaller ones inline: the suite sees both.
+        RECORDS_INLINE_MAX_BYTES: String(INLINE_MAX_BYTES) },
     });
     client = await ProductClient.for(product);
   });
@@ -77,6 +81,7 @@ describe('records transfer: documents to a FHIR destination', () => {
     const destination = await receiver({ override: (n: number) => (n <= 3 ? 503 : undefined) });
     await client.addDestination('Lakeside Cancer Center', destination.url, 'Bearer lakeside-secret');
     const caseId = await client.openCase();
+    // a.pdf is over the inline limit (a native Binary PUT, then its Bundle), b.png under it (inline base64).
     const documents = [await client.upload(caseId, documentBytes(300_000, 3), 'a.pdf'), await client.upload(caseId, documentBytes(200_001, 4), 'b.png', 'image/png', 'imaging-reports')];
 
     const requestId = await client.requestRecords(caseId, 'Lakeside Cancer Center', documents);
@@ -86,6 +91,11 @@ describe('records transfer: documents to a FHIR destination', () => {
     expect([...destination.deliveriesByKey().entries()].sort()).toEqual(documents.map((document) => [`${requestId}:${document.id}`, 1]).sort());
     expect(destination.documents.every((document) => document.authorization === 'Bearer lakeside-secret')).toBe(true);
     expect(destination.documents.map((document) => document.sha256).sort()).toEqual(documents.map((document) => document.sha256).sort());
+    expect(destination.documents.map((document) => [document.fileName, document.binary]).sort()).toEqual([
+      ['a.pdf', 'native'],
+      ['b.png', 'inline'],
+    ]);
+    expect(destination.binaryPuts).toHaveLength(1);
     expect(detail.state.records[0].receipt).toMatch(/^2 document\(s\): DocumentReference\//);
 
     const transfer = await client.transfer(caseId, requestId);
@@ -93,6 +103,22 @@ describe('records transfer: documents to a FHIR destination', () => {
     expect(transfer.progress).toEqual({ documentsDone: 2, documentsTotal: 2, bytesDone: 500_001, bytesTotal: 500_001 });
     // The credential never reaches the logs.
     expect(product.logs()).not.toContain('lakeside-secret');
+  });
+
+  it('sends a large document inline when the destination refuses native Binaries (405), once', async () => {
+    const destination = await receiver({ nativeBinary: false });
+    await client.addDestination('Oldtown Records', destination.url);
+    const caseId = await client.openCase();
+    const documents = [await client.upload(caseId, documentBytes(400_000, 6), 'large-1.pdf'), await client.upload(caseId, documentBytes(400_001, 7), 'large-2.pdf')];
+    const requestId = await client.requestRecords(caseId, 'Oldtown Records', documents);
+    await client.waitForRecordsStatus(caseId, requestId, 'sent');
+
+    expect(destination.problems).toEqual([]);
+    expect([...destination.deliveriesByKey().values()]).toEqual([1, 1]);
+    expect(destination.documents.map((document) => document.binary)).toEqual(['inline', 'inline']);
+    // The transfer learned from the first refusal: the second document went inline without asking again.
+    expect(destination.requests).toBe(3);
+    expect((await client.transfer(caseId, requestId)).progress).toEqual({ documentsDone: 2, documentsTotal: 2, bytesDone: 800_001, bytesTotal: 800_001 });
   });
 
   it('records RecordsTransferFailed and the risk flag when the destination always fails, and a staff retry sends it', async () => {

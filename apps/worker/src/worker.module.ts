@@ -15,6 +15,7 @@ import { CaseIntakeProcessManager } from './process-managers/case-intake.process
 import { FollowUpTimersProcessManager } from './process-managers/follow-up-timers.process-manager';
 import { LOG_CONSUMERS, LogConsumersService } from './process-managers/log-consumers.service';
 import { RecordsTransferProcessManager } from './process-managers/records-transfer.process-manager';
+import { DocumentSender } from './records-transfer/document-sender';
 import { FhirDestinationClient } from './records-transfer/fhir-destination.client';
 import { RecordsTransferProcessor } from './records-transfer/records-transfer.processor';
 import { RecordsTransferRepository } from './records-transfer/records-transfer.repository';
@@ -47,6 +48,7 @@ export class WorkerModule {
         JobProducers,
         RecordsTransferRepository,
         FhirDestinationClient,
+        DocumentSender,
         RecordsTransferProcessor,
         RecordsTransferWorker,
         FollowUpsProcessor,

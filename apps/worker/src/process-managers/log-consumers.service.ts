@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { type Consumer, ConsumerRunner, EventStore } from '@secondlook/event-store';
 
 export const LOG_CONSUMERS = Symbol('LOG_CONSUMERS');
@@ -9,7 +9,7 @@ export const LOG_CONSUMERS = Symbol('LOG_CONSUMERS');
  * and another takes over from its checkpoint if that one dies.
  */
 @Injectable()
-export class LogConsumersService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class LogConsumersService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(LogConsumersService.name);
   private runners: ConsumerRunner[] = [];
 
@@ -28,7 +28,9 @@ export class LogConsumersService implements OnApplicationBootstrap, OnApplicatio
     for (const runner of this.runners) runner.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before the shutdown hooks that close the database pool: handing the leases back needs it, and a
+  // lease left behind stalls every consumer until it expires (30 s) in the replica taking over.
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.runners.map((runner) => runner.stop()));
   }
 }

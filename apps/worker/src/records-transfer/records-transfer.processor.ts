@@ -3,12 +3,10 @@ import { caseStreamId, foldStoredCase } from '@secondlook/case-application';
 import type { RecordsTransferProgress, TransferRecordsJob } from '@secondlook/contracts';
 import type { RecordsRequestState } from '@secondlook/domain';
 import { EventStore } from '@secondlook/event-store';
-import { APP_CONFIG, type AppConfig, DOCUMENT_STORAGE, type DocumentStorage } from '@secondlook/platform';
+import { APP_CONFIG, type AppConfig } from '@secondlook/platform';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { WorkerCaseCommands } from '../case-commands/worker-case-commands';
-import { base64Chunks, base64Length } from './base64-chunks';
-import { FhirDestinationClient, type RecordsDestination } from './fhir-destination.client';
-import { transactionParts } from './fhir-transaction';
+import { type DestinationFeatures, DocumentSender } from './document-sender';
 import { RecordsTransferRepository, type StoredTransferDocument } from './records-transfer.repository';
 
 export interface RecordsTransferResult {
@@ -35,8 +33,7 @@ export class RecordsTransferProcessor {
     private readonly store: EventStore,
     private readonly commands: WorkerCaseCommands,
     private readonly repository: RecordsTransferRepository,
-    private readonly client: FhirDestinationClient,
-    @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
+    private readonly sender: DocumentSender,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -95,13 +92,14 @@ export class RecordsTransferProcessor {
     // job fails only once those in flight have settled, so a retry never overlaps them.
     let next = 0;
     let failure: unknown;
+    // Learned afresh each attempt: a destination upgraded between retries gets native Binaries again.
+    const features: DestinationFeatures = { nativeBinary: true };
     const lane = async (): Promise<void> => {
       while (failure === undefined && next < pending.length) {
         const document = pending[next++];
-        await this.repository.markSending(recordsRequestId, document.documentId);
         let streamed = 0;
         try {
-          const receipt = await this.send(destination, recordsRequestId, caseId, document, (bytes) => {
+          const receipt = await this.sender.send(destination, features, recordsRequestId, document, (bytes) => {
             streamed += bytes;
             progress.bytes(bytes);
           });
@@ -134,41 +132,12 @@ export class RecordsTransferProcessor {
       return { ...row, description: row.description ?? document.description };
     });
   }
-
-  private async send(
-    destination: RecordsDestination,
-    recordsRequestId: string,
-    caseId: string,
-    document: StoredTransferDocument & { description: string },
-    onBytes: (bytes: number) => void,
-  ): Promise<string> {
-    const byUrl = document.sizeBytes > this.config.RECORDS_INLINE_MAX_BYTES && this.config.PUBLIC_BASE_URL !== undefined;
-    const contentUrl = byUrl ? `${this.config.PUBLIC_BASE_URL?.replace(/\/+$/, '')}/api/cases/${caseId}/documents/${document.documentId}/content` : undefined;
-    const parts = transactionParts(recordsRequestId, document, contentUrl);
-    const head = Buffer.from(parts.head);
-    const tail = Buffer.from(parts.tail);
-    if (!parts.inline) {
-      const posted = await this.client.postTransaction(destination, [head], head.length, this.config.RECORDS_TRANSFER_TIMEOUT_MS);
-      return posted.receipt;
-    }
-    const file = await this.storage.read(document.storageKey);
-    try {
-      const body = (async function* () {
-        yield head;
-        yield* base64Chunks(file, onBytes);
-        yield tail;
-      })();
-      const posted = await this.client.postTransaction(destination, body, head.length + base64Length(document.sizeBytes) + tail.length, this.config.RECORDS_TRANSFER_TIMEOUT_MS);
-      return posted.receipt;
-    } finally {
-      file.destroy();
-    }
-  }
 }
 
 /**
- * job.updateProgress at most every PROGRESS_INTERVAL_MS and at each finished
- * document: per-chunk writes to Redis would cost more than the chunks.
+ * job.updateProgress at most every PROGRESS_INTERVAL_MS, and once at the end:
+ * bytes and documents move together in one object, and a write per chunk or per
+ * document would cost more Redis round trips than a progress bar needs.
  */
 class ProgressReporter {
   private lastReport = 0;
@@ -185,8 +154,7 @@ class ProgressReporter {
 
   documentDone(sizeBytes: number, alreadyCounted: number): void {
     this.progress.documentsDone++;
-    this.progress.bytesDone += sizeBytes - alreadyCounted;
-    this.report();
+    this.bytes(sizeBytes - alreadyCounted);
   }
 
   flush(): Promise<void> {

@@ -65,27 +65,22 @@ export class RecordsTransferRepository {
     return new Map(rows.map((row) => [row.document_id, row.receipt ?? '']));
   }
 
-  async markSending(requestId: string, documentId: string): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO records_transfer_deliveries (request_id, document_id, status, attempts) VALUES ($1, $2, 'sending', 1)
-       ON CONFLICT (request_id, document_id) DO UPDATE SET status = 'sending', attempts = records_transfer_deliveries.attempts + 1, updated_at = now()
-       WHERE records_transfer_deliveries.status <> 'delivered'`,
-      [requestId, documentId],
-    );
-  }
-
+  /** Written at a try's outcome, never before it: one round trip per document. */
   async markDelivered(requestId: string, documentId: string, receipt: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE records_transfer_deliveries SET status = 'delivered', receipt = $3, last_error = NULL, delivered_at = now(), updated_at = now()
-       WHERE request_id = $1 AND document_id = $2`,
+      `INSERT INTO records_transfer_deliveries (request_id, document_id, status, receipt, attempts, delivered_at) VALUES ($1, $2, 'delivered', $3, 1, now())
+       ON CONFLICT (request_id, document_id) DO UPDATE SET status = 'delivered', receipt = $3, last_error = NULL,
+         attempts = records_transfer_deliveries.attempts + 1, delivered_at = now(), updated_at = now()`,
       [requestId, documentId, receipt],
     );
   }
 
   async markFailed(requestId: string, documentId: string, reason: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE records_transfer_deliveries SET status = 'failed', last_error = $3, updated_at = now()
-       WHERE request_id = $1 AND document_id = $2 AND status <> 'delivered'`,
+      `INSERT INTO records_transfer_deliveries (request_id, document_id, status, last_error, attempts) VALUES ($1, $2, 'failed', $3, 1)
+       ON CONFLICT (request_id, document_id) DO UPDATE SET status = 'failed', last_error = $3,
+         attempts = records_transfer_deliveries.attempts + 1, updated_at = now()
+       WHERE records_transfer_deliveries.status <> 'delivered'`,
       [requestId, documentId, reason.slice(0, 1000)],
     );
   }

@@ -38,9 +38,11 @@ const envSchema = z.object({
   SEED_DEMO: booleanFlag.default(true),
   DOCUMENTS_DIR: z.string().min(1).default('.data/documents'),
   DOCUMENTS_MAX_BYTES: z.coerce.number().int().min(1).default(200 * 1024 * 1024),
-  /** Base URL the records destination can fetch large documents from (attachment.url); unset = always inline. */
-  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
-  RECORDS_INLINE_MAX_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
+  /**
+   * Largest document sent as base64 inside the transaction Bundle; a larger one is PUT as a native
+   * Binary (raw bytes) first. 0 = always native; a value above DOCUMENTS_MAX_BYTES = always inline.
+   */
+  RECORDS_INLINE_MAX_BYTES: z.coerce.number().int().min(0).default(1024 * 1024),
   RECORDS_TRANSFER_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   RECORDS_TRANSFER_BACKOFF_MS: z.coerce.number().int().min(1).default(10_000),
   RECORDS_TRANSFER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
