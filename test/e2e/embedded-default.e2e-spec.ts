@@ -49,4 +49,33 @@ describe('npm start on the embedded default database', () => {
     const list = (await (await fetch(`${baseUrl}/api/cases`, { headers: { authorization } })).json()) as { items: Array<{ patientName: string }> };
     expect(list.items.map((item) => item.patientName)).toEqual(['Embed Default']);
   });
+
+  // The embedded database has one session for every connection: a worker consumer that opened a
+  // transaction and then waited on a second connection used to wedge it, and the api with it.
+  it('keeps answering once the worker has consumed the log and armed a timer', async () => {
+    const authorization = await signInAs(baseUrl, DEFAULT_TEST_ADMIN, 'coordinator');
+    const opened = await fetch(`${baseUrl}/api/cases`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify({ patient: { firstName: 'Urgent', lastName: 'Embedded', dateOfBirth: '1985-05-05' }, reasons: ['treatment-not-working'], urgency: 'urgent', specialty: 'Oncology' }),
+    });
+    expect(opened.status).toBe(201);
+    const { id } = (await opened.json()) as { id: string };
+
+    // An urgent case arms a delayed follow-up job once the worker's timer consumer has handled CaseOpened.
+    const delayedFollowUps = async (): Promise<number> => {
+      const health = (await (await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(5_000) })).json()) as { details?: { queues?: Record<string, { delayed?: number }> } };
+      return health.details?.queues?.['follow-ups']?.delayed ?? 0;
+    };
+    await waitUntil(async () => (await delayedFollowUps()) > 0, 'the worker to arm the urgent case’s timer', 30_000);
+
+    const noted = await fetch(`${baseUrl}/api/cases/${id}/commands/add-note`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify({ text: 'Still answering.' }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    expect(noted.status).toBe(200);
+    expect((await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(5_000) })).status).toBe(200);
+  });
 });

@@ -72,9 +72,9 @@ async function readSummaryState(tx: EntityManager, caseId: string): Promise<Case
  * the projection. Returns the flags, or undefined when the case has no summary.
  */
 export async function refreshCaseRiskFlags(tx: EntityManager, caseId: string, now: Date = new Date()): Promise<string[] | undefined> {
-  const rows: Array<{ state: CaseState }> = await tx.query(`SELECT state FROM case_summaries WHERE case_id = $1 FOR UPDATE`, [caseId]);
-  if (rows.length === 0) return undefined;
-  const flags = riskFlags(rows[0].state, now, DEFAULT_TARGETS);
+  const state = await readSummaryState(tx, caseId);
+  if (!state) return undefined;
+  const flags = riskFlags(state, now, DEFAULT_TARGETS);
   await tx.query(`UPDATE case_summaries SET risk_flags = $2 WHERE case_id = $1`, [caseId, flags]);
   return flags;
 }

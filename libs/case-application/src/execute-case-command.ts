@@ -58,7 +58,8 @@ export async function executeCaseCommand(
   }
 
   for (let attempt = 1; ; attempt++) {
-    const snapshot = command.type === 'open-case' ? undefined : await readCaseSnapshot(store.dataSource, caseId);
+    // A retry reads the stream itself: should the snapshot ever lag the log, the case still moves.
+    const snapshot = command.type === 'open-case' || attempt > 1 ? undefined : await readCaseSnapshot(store.dataSource, caseId);
     const { state, version } = snapshot ?? (await replayCase(store, streamId));
     if (command.type !== 'open-case' && !state) throw new CaseNotFoundError(caseId);
     if (options.expectedVersion !== undefined && options.expectedVersion !== version) {

@@ -18,6 +18,10 @@ import type { InlineProjection } from './projection.type';
 import { UpcasterChain } from './upcaster-chain';
 import type { Upcaster } from './upcaster.type';
 
+const READ_STREAM_SQL = `SELECT ${EVENT_COLUMNS} FROM event_store.events
+  WHERE stream_id = $1 AND stream_version >= $2 AND ($3::timestamptz IS NULL OR date_trunc('milliseconds', recorded_at) <= $3::timestamptz)
+  ORDER BY stream_version`;
+
 export interface EventStoreOptions {
   inlineProjections?: InlineProjection[];
   upcasters?: Upcaster[];
@@ -116,14 +120,10 @@ export class EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
-    const rows = await queryPreparedOnce<StoredEventRow>(
-      this.dataSource,
-      'es_read_stream',
-      `SELECT ${EVENT_COLUMNS} FROM event_store.events
-       WHERE stream_id = $1 AND stream_version >= $2 AND ($3::timestamptz IS NULL OR date_trunc('milliseconds', recorded_at) <= $3::timestamptz)
-       ORDER BY stream_version`,
-      [streamId, options.fromVersion ?? 1, options.asOf ?? null],
-    );
+    const params = [streamId, options.fromVersion ?? 1, options.asOf ?? null];
+    const rows: StoredEventRow[] = options.within
+      ? await options.within.query(READ_STREAM_SQL, params)
+      : await queryPreparedOnce<StoredEventRow>(this.dataSource, 'es_read_stream', READ_STREAM_SQL, params);
     return rows.map((row) => this.upcasters.upcast(toStoredEvent(row)));
   }
 

@@ -67,6 +67,12 @@ export interface AppendResult {
 
 export interface ReadStreamOptions {
   fromVersion?: number;
+  /**
+   * Read inside this transaction instead of on a pooled connection of its own. A consumer's
+   * handler must: besides seeing its own writes, a second connection waiting on the first
+   * deadlocks on the embedded database, where every connection shares one session.
+   */
+  within?: EntityManager;
   /** Only events recorded at or before this instant. */
   asOf?: Date;
 }

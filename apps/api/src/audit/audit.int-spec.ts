@@ -151,12 +151,12 @@ describe('audit trail', () => {
 
   it('commits a command’s audit row in the same transaction as its events', async () => {
     const done = await request(t.http).post(`/api/cases/${caseId}/commands/add-note`).set('Authorization', coordinator.authorization).set('X-Request-Id', 'audit-same-tx').send({ text: 'One commit.' }).expect(200);
-    const [row]: Array<{ same_transaction: boolean }> = await db.query(
+    const rows: Array<{ same_transaction: boolean }> = await db.query(
       `SELECT (e.transaction_id::text::numeric % 4294967296)::text = a.xmin::text AS same_transaction
          FROM audit_log a JOIN event_store.events e ON e.metadata->>'requestId' = a.request_id
         WHERE a.request_id = 'audit-same-tx' AND e.stream_version = $1`,
       [done.body.version],
     );
-    expect(row).toEqual({ same_transaction: true });
+    expect(rows).toEqual([{ same_transaction: true }]);
   });
 });

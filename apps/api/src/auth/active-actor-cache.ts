@@ -22,6 +22,8 @@ export type ActorInvalidation = { sessionId: string } | { userId: string };
 export class ActiveActorCache implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(ActiveActorCache.name);
   private readonly entries = new Map<string, Entry>();
+  /** Bumped by every invalidation: an answer read before one must not be remembered after it. */
+  private generation = 0;
   private readonly ttlMs: number;
   private readonly channel: string;
   private readonly publisher: Redis;
@@ -32,7 +34,7 @@ export class ActiveActorCache implements OnModuleInit, OnModuleDestroy {
     this.channel = `${config.REDIS_PREFIX}:auth:invalidations`;
     const connection = redisConnection(config.REDIS_URL);
     // A sign-out must not hang on Redis: publish fails fast and the lifetime bound applies.
-    this.publisher = new Redis({ ...connection, maxRetriesPerRequest: 1, lazyConnect: true });
+    this.publisher = new Redis({ ...connection, maxRetriesPerRequest: 1, connectTimeout: 1000, lazyConnect: true });
     this.subscriber = new Redis({ ...connection, lazyConnect: true });
   }
 
@@ -41,11 +43,11 @@ export class ActiveActorCache implements OnModuleInit, OnModuleDestroy {
     this.subscriber.on('message', (_channel: string, message: string) => this.dropLocally(parseInvalidation(message)));
     this.subscriber.on('error', () => undefined); // ioredis reconnects (and resubscribes) by itself
     this.publisher.on('error', () => undefined);
-    try {
-      await this.subscriber.subscribe(this.channel);
-    } catch (error) {
-      this.logger.warn({ reason: (error as Error).message }, 'session-check cache: Redis unreachable, other replicas’ sign-outs apply after the cache lifetime');
-    }
+    // Not awaited: the subscriber waits for Redis indefinitely (and resubscribes after a reconnect),
+    // and the api must start and serve while Redis is down; the cache lifetime bounds that gap.
+    this.subscriber.subscribe(this.channel).catch((error: Error) => {
+      this.logger.warn({ reason: error.message }, 'session-check cache: Redis unreachable, other replicas’ sign-outs apply after the cache lifetime');
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -61,8 +63,14 @@ export class ActiveActorCache implements OnModuleInit, OnModuleDestroy {
     return undefined;
   }
 
-  remember(sessionId: string, actor: ActiveActor): void {
-    if (this.ttlMs === 0) return;
+  /** Take before reading the session from PostgreSQL; hand back to `remember`. */
+  get currentGeneration(): number {
+    return this.generation;
+  }
+
+  /** Keeps a live answer, unless an invalidation arrived since it was read (it may predate the change). */
+  remember(sessionId: string, actor: ActiveActor, readAtGeneration: number): void {
+    if (this.ttlMs === 0 || readAtGeneration !== this.generation) return;
     // Expired entries are only ever read once more; an idle replica must not grow without bound.
     if (this.entries.size > 10_000) this.entries.clear();
     this.entries.set(keyOf(actor.id, sessionId), { actor, expiresAt: Date.now() + this.ttlMs });
@@ -81,6 +89,7 @@ export class ActiveActorCache implements OnModuleInit, OnModuleDestroy {
 
   private dropLocally(change: ActorInvalidation | undefined): void {
     if (!change) return;
+    this.generation++;
     for (const key of this.entries.keys()) {
       const [userId, sessionId] = key.split(' ');
       if (('userId' in change && change.userId === userId) || ('sessionId' in change && change.sessionId === sessionId)) this.entries.delete(key);

@@ -81,11 +81,15 @@ export class SessionsService {
   /** Revokes only when the caller proves possession of the current (or just-rotated) token. */
   async revokeWith(presented: RefreshToken): Promise<void> {
     const hash = hashRefreshSecret(presented.secret);
-    await this.dataSource.query(
-      `UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL AND (refresh_hash = $2 OR previous_refresh_hash = $2)`,
+    const revoked = (await this.dataSource.query(
+      `WITH revoked AS (
+         UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL AND (refresh_hash = $2 OR previous_refresh_hash = $2)
+         RETURNING id)
+       SELECT id FROM revoked`,
       [presented.sessionId, hash],
-    );
-    await this.actors.invalidate({ sessionId: presented.sessionId });
+    )) as unknown[];
+    // Sign-out is public: only a real revocation is worth telling every replica about.
+    if (revoked.length > 0) await this.actors.invalidate({ sessionId: presented.sessionId });
   }
 
   /**
@@ -98,12 +102,13 @@ export class SessionsService {
   async activeActor(userId: string, sessionId: string): Promise<ActiveActor | undefined> {
     const known = this.actors.get(userId, sessionId);
     if (known) return known;
+    const generation = this.actors.currentGeneration;
     const rows = (await this.dataSource.query(
       `SELECT u.id, u.role FROM users u JOIN sessions s ON s.user_id = u.id
         WHERE u.id = $1 AND s.id = $2 AND u.disabled_at IS NULL AND s.revoked_at IS NULL AND s.absolute_expires_at > now()`,
       [userId, sessionId],
     )) as ActiveActor[];
-    if (rows[0]) this.actors.remember(sessionId, rows[0]);
+    if (rows[0]) this.actors.remember(sessionId, rows[0], generation);
     return rows[0];
   }
 }

@@ -3,6 +3,7 @@ import { caseIdFromStream, foldStoredCase } from '@secondlook/case-application';
 import { type FollowUpJob, jobIdFor, JOBS, QUEUES } from '@secondlook/contracts';
 import { addHours, DEFAULT_TARGETS, endOfIsoDate, includesCode, PRE_AUTH_AWAITING_DECISION, targetDateOf } from '@secondlook/domain';
 import { type Consumer, EventStore, type StoredEvent } from '@secondlook/event-store';
+import type { EntityManager } from 'typeorm';
 import { JobProducers } from '../jobs/job-producers';
 
 /** Events that start the insurer's clock: each arms a follow-up timer for the decision target. */
@@ -34,7 +35,7 @@ export class FollowUpTimersProcessManager implements Consumer {
     private readonly store: EventStore,
   ) {}
 
-  async handle(events: StoredEvent[]): Promise<void> {
+  async handle(events: StoredEvent[], tx: EntityManager): Promise<void> {
     const relevant = events.filter((event) => RELEVANT.has(event.type));
     if (relevant.length === 0) return;
     const add: TimerJob[] = [];
@@ -42,7 +43,7 @@ export class FollowUpTimersProcessManager implements Consumer {
     const now = Date.now();
     const histories = new Map<string, StoredEvent[]>();
     for (const event of relevant) {
-      if (!histories.has(event.streamId)) histories.set(event.streamId, await this.store.readStream(event.streamId));
+      if (!histories.has(event.streamId)) histories.set(event.streamId, await this.store.readStream(event.streamId, { within: tx }));
       const history = histories.get(event.streamId) ?? [];
       const upTo = history.filter((candidate) => candidate.streamVersion <= event.streamVersion);
       const state = foldStoredCase(upTo);

@@ -75,6 +75,16 @@ describe('DocumentSender', () => {
     expect(bytes).toBe(1001);
   });
 
+  it('keeps a large document in a FHIR format inline: a server would read a raw PUT of it as the Binary resource itself', async () => {
+    const { client, sent } = fakeClient();
+    const features: DestinationFeatures = { nativeBinary: true };
+    await new DocumentSender(client, storage, config).send(destination, features, requestId, { ...documentOf('bundle-5000', 5000), contentType: 'application/fhir+json' }, () => undefined);
+
+    expect(sent.map((request) => request.kind)).toEqual(['bundle']);
+    expect(JSON.parse(sent[0].body).entry[1].resource).toMatchObject({ resourceType: 'Binary', contentType: 'application/fhir+json' });
+    expect(features.nativeBinary).toBe(true);
+  });
+
   it('falls back to inline when the destination refuses native Binaries, and stops asking for the rest of the transfer', async () => {
     const { client, sent } = fakeClient(new DestinationRefusedError('Lakeside answered 405', 405));
     const sender = new DocumentSender(client, storage, config);

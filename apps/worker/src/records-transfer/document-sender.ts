@@ -11,6 +11,12 @@ import { binaryIdFor, type TransferDocument, transactionParts } from './fhir-tra
  */
 const NATIVE_BINARY_REFUSALS = new Set([400, 404, 405, 409, 415, 422, 501]);
 
+/**
+ * A FHIR server reads a PUT body in a FHIR format (JSON or XML) as the Binary resource itself,
+ * not as its content, so such documents always travel inline, base64 inside the Bundle.
+ */
+const readAsFhirResource = (contentType: string): boolean => /^application\/(fhir\+)?(json|xml)\b/i.test(contentType);
+
 /** What one transfer attempt learned about its destination. */
 export interface DestinationFeatures {
   nativeBinary: boolean;
@@ -39,7 +45,7 @@ export class DocumentSender {
 
   /** Answers the destination's receipt for the document's DocumentReference. `onBytes` counts file bytes sent (negative when taken back). */
   async send(destination: RecordsDestination, features: DestinationFeatures, requestId: string, document: SendableDocument, onBytes: (bytes: number) => void): Promise<string> {
-    if (features.nativeBinary && document.sizeBytes > this.config.RECORDS_INLINE_MAX_BYTES) {
+    if (features.nativeBinary && document.sizeBytes > this.config.RECORDS_INLINE_MAX_BYTES && !readAsFhirResource(document.contentType)) {
       const binaryId = binaryIdFor(requestId, document.documentId);
       if (await this.putBinary(destination, binaryId, document, onBytes)) {
         const bundle = Buffer.from(transactionParts(requestId, document, binaryId).head);
