@@ -101,16 +101,9 @@ describe('CommandForm (generated from the contract schema)', () => {
   });
 
   it('keeps what the user already wrote when a document is chosen after it', async () => {
-    installFakeFetch();
-    renderWithProviders(
-      <CommandForm
-        caseId={CASE_ID}
-        command="request-records"
-        version={7}
-        defaults={{ fromProvider: 'Riverside General', toProvider: 'Lakeside Cancer Center', documents: [{ kind: '', description: 'Slides from the 2025 biopsy', documentId: '' }] }}
-        references={{ documentId: [{ value: DOCUMENT_ID, label: 'slides.zip (Pathology slides)', fills: { kind: 'pathology-slides', description: 'slides.zip' } }] }}
-        onReload={jest.fn()}
-      />,
+    renderRecordsRequestForm(
+      { fromProvider: 'Riverside General', toProvider: 'Lakeside Cancer Center', documents: [{ kind: '', description: 'Slides from the 2025 biopsy', documentId: '' }] },
+      { documentId: [{ value: DOCUMENT_ID, label: 'slides.zip (Pathology slides)', fills: { kind: 'pathology-slides', description: 'slides.zip' } }] },
     );
     const row = screen.getByRole('group', { name: 'Documents 1' });
     await userEvent.click(within(row).getByRole('combobox', { name: /Uploaded document/ }));

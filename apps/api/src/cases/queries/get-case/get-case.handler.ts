@@ -21,6 +21,9 @@ interface PatientRow {
 
 type CaseRow = SummaryRow & { patient?: CasePatient | null };
 
+/** The patient's columns as PatientRow names them (`p.` is the patients table). */
+const PATIENT_COLUMNS = `p.first_name, p.last_name, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.mrn`;
+
 /**
  * The current case comes from the inline read model (written with the events, so
  * it is never behind a command's response); a past moment is folded from the log.
@@ -54,7 +57,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail> {
   /** The summary and its patient in one round trip: the detail is the most frequent read. */
   private async current(caseId: string): Promise<CaseRow | undefined> {
     const rows: Array<SummaryRow & PatientRow> = await this.dataSource.query(
-      `SELECT s.state, s.version, p.first_name, p.last_name, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.mrn
+      `SELECT s.state, s.version, ${PATIENT_COLUMNS}
          FROM case_summaries s LEFT JOIN patients p ON p.patient_id = s.patient_id
         WHERE s.case_id = $1`,
       [caseId],
@@ -71,7 +74,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail> {
 
   private async patient(patientId: string): Promise<CasePatient | null> {
     const rows: PatientRow[] = await this.dataSource.query(
-      `SELECT first_name, last_name, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, mrn FROM patients WHERE patient_id = $1`,
+      `SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.patient_id = $1`,
       [patientId],
     );
     return rows[0] ? toPatient(rows[0]) : null;
