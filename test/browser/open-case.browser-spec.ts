@@ -49,6 +49,8 @@ describe('dashboard: signing in and opening a case', () => {
     const row = page.getByRole('row', { name: /Rowan Testcase/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('Oncology');
+    // The counts above the list move with it, without waiting for the next poll.
+    await page.getByText('Intake · 1').waitFor({ timeout: 2_000 });
     await expectNoSeriousA11yViolations(page, 'worklist');
     await saveScreenshot(page, 'worklist-after-opening-a-case');
 

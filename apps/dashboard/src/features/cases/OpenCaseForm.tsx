@@ -24,7 +24,8 @@ export function OpenCaseForm({ onOpened }: { onOpened: (id: string) => void }) {
   const opening = useMutation({
     mutationFn: casesApi.open,
     onSuccess: async (result) => {
-      await queryClient.invalidateQueries({ queryKey: caseKeys.lists() });
+      // A new case changes the lists and the counts above them alike.
+      await Promise.all([queryClient.invalidateQueries({ queryKey: caseKeys.lists() }), queryClient.invalidateQueries({ queryKey: caseKeys.counts() })]);
       form.reset();
       onOpened(result.id);
     },
