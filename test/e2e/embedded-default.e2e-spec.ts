@@ -34,17 +34,20 @@ describe('npm start on the embedded default database', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  const openCase = (authorization: string, name: { firstName: string; lastName: string }, urgency: 'routine' | 'urgent'): Promise<Response> =>
+    fetch(`${baseUrl}/api/cases`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify({ patient: { ...name, dateOfBirth: '1990-01-01' }, reasons: ['unclear-diagnosis'], urgency, specialty: 'Neurology' }),
+    });
+
   it('announces the embedded database', () => {
     expect(output).toContain('DATABASE_URL is not set: starting embedded PostgreSQL (PGlite)');
   });
 
   it('opens a case and lists it', async () => {
     const authorization = await signInAs(baseUrl, DEFAULT_TEST_ADMIN, 'coordinator');
-    const opened = await fetch(`${baseUrl}/api/cases`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization },
-      body: JSON.stringify({ patient: { firstName: 'Embed', lastName: 'Default', dateOfBirth: '1990-01-01' }, reasons: ['unclear-diagnosis'], urgency: 'routine', specialty: 'Neurology' }),
-    });
+    const opened = await openCase(authorization, { firstName: 'Embed', lastName: 'Default' }, 'routine');
     expect(opened.status).toBe(201);
     const list = (await (await fetch(`${baseUrl}/api/cases`, { headers: { authorization } })).json()) as { items: Array<{ patientName: string }> };
     expect(list.items.map((item) => item.patientName)).toEqual(['Embed Default']);
@@ -54,11 +57,7 @@ describe('npm start on the embedded default database', () => {
   // transaction and then waited on a second connection used to wedge it, and the api with it.
   it('keeps answering once the worker has consumed the log and armed a timer', async () => {
     const authorization = await signInAs(baseUrl, DEFAULT_TEST_ADMIN, 'coordinator');
-    const opened = await fetch(`${baseUrl}/api/cases`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization },
-      body: JSON.stringify({ patient: { firstName: 'Urgent', lastName: 'Embedded', dateOfBirth: '1985-05-05' }, reasons: ['treatment-not-working'], urgency: 'urgent', specialty: 'Oncology' }),
-    });
+    const opened = await openCase(authorization, { firstName: 'Urgent', lastName: 'Embedded' }, 'urgent');
     expect(opened.status).toBe(201);
     const { id } = (await opened.json()) as { id: string };
 
