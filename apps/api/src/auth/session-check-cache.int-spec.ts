@@ -58,4 +58,15 @@ describe('the session-check cache across api replicas', () => {
     // A replica that had not cached it asks PostgreSQL and refuses.
     await request(replica.getHttpServer()).get('/api/auth/me').set('Authorization', user.authorization).expect(401);
   });
+
+  it('does not keep the api from starting and serving while Redis is unreachable', async () => {
+    const user = await t.signInUser('coordinator');
+    const withoutRedis = await createApp({ ...t.config, REDIS_URL: 'redis://127.0.0.1:1' });
+    try {
+      await withoutRedis.init();
+      await request(withoutRedis.getHttpServer()).get('/api/auth/me').set('Authorization', user.authorization).expect(200);
+    } finally {
+      await withoutRedis.close();
+    }
+  });
 });
