@@ -1,5 +1,6 @@
 import type { CaseState } from '@secondlook/domain';
-import type { StreamSnapshot } from '@secondlook/event-store';
+import type { EventStore, StreamSnapshot } from '@secondlook/event-store';
+import { caseStreamId, foldStoredCase } from './case-stream';
 import type { DataSource } from 'typeorm';
 
 export interface CaseSnapshot extends StreamSnapshot {
@@ -21,4 +22,22 @@ export async function readCaseSnapshot(dataSource: DataSource, caseId: string): 
   );
   const row = rows[0];
   return row?.state ? { version: row.version, state: row.state } : undefined;
+}
+
+export interface CurrentCase {
+  /** Undefined when the case does not exist. */
+  state: CaseState | undefined;
+  /** The stream version the state folds up to (0 when there is no stream). */
+  version: number;
+}
+
+/** The case as it stands: its snapshot when there is one, else its folded stream. */
+export async function loadCurrentCase(store: EventStore, caseId: string): Promise<CurrentCase> {
+  return (await readCaseSnapshot(store.dataSource, caseId)) ?? replayCase(store, caseId);
+}
+
+/** The case folded from its stream, ignoring any snapshot. */
+export async function replayCase(store: EventStore, caseId: string): Promise<CurrentCase> {
+  const history = await store.readStream(caseStreamId(caseId));
+  return { state: foldStoredCase(history), version: history.length === 0 ? 0 : history[history.length - 1].streamVersion };
 }

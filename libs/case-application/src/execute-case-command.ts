@@ -2,8 +2,8 @@ import { type CaseCommand, type CaseEvent, decide, EVENT_SCHEMA_VERSIONS } from 
 import { ConcurrencyError, type EventStore, type NewEvent, type StoredEvent } from '@secondlook/event-store';
 import { randomUUID } from 'node:crypto';
 import { CaseCommandRefusedError, CaseNotFoundError, StaleCaseVersionError } from './case-command.errors';
-import { type CaseSnapshot, readCaseSnapshot } from './case-snapshot';
-import { caseStreamId, foldStoredCase } from './case-stream';
+import { loadCurrentCase, replayCase } from './case-snapshot';
+import { caseStreamId } from './case-stream';
 
 /** Who is acting and on behalf of which request; stamped on every event. */
 export interface CommandContext {
@@ -59,8 +59,8 @@ export async function executeCaseCommand(
 
   for (let attempt = 1; ; attempt++) {
     // A retry reads the stream itself: should the snapshot ever lag the log, the case still moves.
-    const snapshot = command.type === 'open-case' || attempt > 1 ? undefined : await readCaseSnapshot(store.dataSource, caseId);
-    const { state, version } = snapshot ?? (await replayCase(store, streamId));
+    const fromStream = command.type === 'open-case' || attempt > 1;
+    const { state, version } = fromStream ? await replayCase(store, caseId) : await loadCurrentCase(store, caseId);
     if (command.type !== 'open-case' && !state) throw new CaseNotFoundError(caseId);
     if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
       throw new StaleCaseVersionError(options.expectedVersion, version);
@@ -75,7 +75,7 @@ export async function executeCaseCommand(
         expectedVersion: version,
         idempotencyKey: options.idempotencyKey,
         beforeCommit: options.beforeCommit,
-        snapshot,
+        snapshot: state && { version, state },
       });
       return { id: caseId, version: result.streamVersion, events: result.events, replayed: result.replayed };
     } catch (error) {
@@ -85,11 +85,6 @@ export async function executeCaseCommand(
       await backoff(attempt);
     }
   }
-}
-
-async function replayCase(store: EventStore, streamId: string): Promise<{ state: CaseSnapshot['state'] | undefined; version: number }> {
-  const history = await store.readStream(streamId);
-  return { state: foldStoredCase(history), version: history.length === 0 ? 0 : history[history.length - 1].streamVersion };
 }
 
 /** Wraps the domain's decided events with who, when and why. */

@@ -59,21 +59,20 @@ export class DocumentSender {
   /** False when the destination does not take native Binaries; the document can still go inline. */
   private async putBinary(destination: RecordsDestination, binaryId: string, document: SendableDocument, onBytes: (bytes: number) => void): Promise<boolean> {
     let streamed = 0;
-    const file = await this.storage.read(document.storageKey);
     try {
-      const body = counted(file, (bytes) => {
-        streamed += bytes;
-        onBytes(bytes);
+      await this.withStoredFile(document, (file) => {
+        const body = counted(file, (bytes) => {
+          streamed += bytes;
+          onBytes(bytes);
+        });
+        return this.client.putBinary(destination, binaryId, document.contentType, body, document.sizeBytes, this.config.RECORDS_TRANSFER_TIMEOUT_MS);
       });
-      await this.client.putBinary(destination, binaryId, document.contentType, body, document.sizeBytes, this.config.RECORDS_TRANSFER_TIMEOUT_MS);
       return true;
     } catch (error) {
       if (!(error instanceof DestinationRefusedError && NATIVE_BINARY_REFUSALS.has(error.status))) throw error;
       onBytes(-streamed);
       this.logger.warn({ destination: destination.name, status: error.status }, 'destination refused a native Binary: sending this transfer inline');
       return false;
-    } finally {
-      file.destroy();
     }
   }
 
@@ -81,8 +80,7 @@ export class DocumentSender {
     const parts = transactionParts(requestId, document);
     const head = Buffer.from(parts.head);
     const tail = Buffer.from(parts.tail);
-    const file = await this.storage.read(document.storageKey);
-    try {
+    return this.withStoredFile(document, async (file) => {
       const body = (async function* () {
         yield head;
         yield* base64Chunks(file, onBytes);
@@ -90,6 +88,14 @@ export class DocumentSender {
       })();
       const length = head.length + base64Length(document.sizeBytes) + tail.length;
       return (await this.client.postTransaction(destination, body, length, this.config.RECORDS_TRANSFER_TIMEOUT_MS)).receipt;
+    });
+  }
+
+  /** The document's bytes for one request, closed whatever the request's outcome. */
+  private async withStoredFile<T>(document: SendableDocument, send: (file: Awaited<ReturnType<DocumentStorage['read']>>) => Promise<T>): Promise<T> {
+    const file = await this.storage.read(document.storageKey);
+    try {
+      return await send(file);
     } finally {
       file.destroy();
     }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { caseStreamId, foldStoredCase } from '@secondlook/case-application';
+import { loadCurrentCase } from '@secondlook/case-application';
 import type { RecordsTransferProgress, TransferRecordsJob } from '@secondlook/contracts';
 import type { RecordsRequestState } from '@secondlook/domain';
 import { EventStore } from '@secondlook/event-store';
@@ -59,7 +59,7 @@ export class RecordsTransferProcessor {
 
   private async transfer(job: Job<TransferRecordsJob>): Promise<RecordsTransferResult | { recordsRequestId: string; alreadySent: true }> {
     const { caseId, recordsRequestId } = job.data;
-    const request = foldStoredCase(await this.store.readStream(caseStreamId(caseId)))?.records.find((candidate) => candidate.requestId === recordsRequestId);
+    const request = (await loadCurrentCase(this.store, caseId)).state?.records.find((candidate) => candidate.requestId === recordsRequestId);
     if (!request) throw new UnrecoverableError('The records request does not exist');
     if (request.status === 'sent' || request.status === 'received') return { recordsRequestId, alreadySent: true };
 
